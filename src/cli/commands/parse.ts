@@ -1,0 +1,27 @@
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
+import { describeFsError, UsageError } from '../inputs.js';
+import type { CommandIo } from '../io.js';
+
+export interface ParseCommandOptions {
+  locale?: string;
+}
+
+/** `raci parse FILE...`: the model as JSON on stdout (an array for several files), findings on stderr. */
+export async function runParse(files: string[], options: ParseCommandOptions, io: CommandIo): Promise<number> {
+  const models = [];
+  let failed = false;
+  for (const file of files) {
+    let result;
+    try {
+      result = await safeParseResponsibilityModelFile(file, options.locale ? { locale: options.locale } : {});
+    } catch (caught) {
+      throw new UsageError(`${file}: ${describeFsError(caught)}`);
+    }
+    for (const diagnostic of result.diagnostics) io.stderr(formatDiagnostic(diagnostic, file));
+    if (!result.success) failed = true;
+    models.push(result.model);
+  }
+  io.stdout(JSON.stringify(files.length === 1 ? models[0] : models, null, 2));
+  return failed ? 1 : 0;
+}

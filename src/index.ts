@@ -1,0 +1,50 @@
+// The public API: every export is named here, so nothing becomes public by accident.
+export {
+  parseResponsibilityModel,
+  safeParseResponsibilityModel,
+  ResponsibilityModelError,
+  type SafeParseResult,
+} from './model/parse.js';
+export {
+  parseResponsibilityModelFile,
+  safeParseResponsibilityModelFile,
+  safeParseResponsibilityModelBytes,
+} from './read/read-file.js';
+export { localeFromPath } from './read/locale.js';
+export { normalizeRoleCell, type NormalizedRoleCell } from './roles/role-cell.js';
+export { partyIdFor } from './roles/parties.js';
+export { listActivities } from './exports/list-activities.js';
+export { renderPlainText } from './exports/plain-text.js';
+export { formatDiagnostic } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
+export {
+  SCHEMA_VERSION,
+  ResponsibilityModelSchema,
+  MetaSchema,
+  RoleDefinitionSchema,
+  PartySchema,
+  ScopeSchema,
+  SectionSchema,
+  ActivitySchema,
+  ActivityRowSchema,
+  SectionRefSchema,
+  LinkSchema,
+  RoleLetterSchema,
+  DiagnosticSchema,
+  SeveritySchema,
+  ParseOptionsSchema,
+  type ResponsibilityModel,
+  type Meta,
+  type RoleDefinition,
+  type Party,
+  type Scope,
+  type Section,
+  type Activity,
+  type ActivityRow,
+  type SectionRef,
+  type Link,
+  type RoleLetter,
+  type Diagnostic,
+  type Severity,
+  type Options,
+} from './model/schema.js';

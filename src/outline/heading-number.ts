@@ -1,0 +1,26 @@
+/** A heading that carries a section number: `3.1.1. Daily operations`, `2 Service`, `3.1.1.Title`. */
+export interface NumberedHeading {
+  /** Dotted number without the final dot, as written: "3.1.1". */
+  number: string;
+  title: string;
+}
+
+const NUMBERED = /^(\d+(?:\.\d+)*)(?:\.\s*|\s+|$)(.*)$/s;
+
+export function parseHeadingNumber(text: string): NumberedHeading | undefined {
+  const match = NUMBERED.exec(text);
+  if (!match) return undefined;
+  return { number: match[1]!, title: match[2]!.trim() };
+}
+
+/** "3.1.1" → "3.1"; a phase has no parent. */
+export function parentNumber(number: string): string | undefined {
+  const cut = number.lastIndexOf('.');
+  return cut === -1 ? undefined : number.slice(0, cut);
+}
+
+export function numberDepth(number: string): number {
+  let depth = 1;
+  for (const char of number) if (char === '.') depth++;
+  return depth;
+}

@@ -1,0 +1,59 @@
+import type { Party } from '../model/schema.js';
+
+/**
+ * Headers that name the two usual parties, in the languages of the
+ * documentation. Matched without accents, case or emphasis.
+ */
+const KNOWN_PARTIES: Record<string, string> = {
+  customer: 'customer',
+  client: 'customer',
+  clients: 'customer',
+  kunde: 'customer',
+  kunden: 'customer',
+  cliente: 'customer',
+  klient: 'customer',
+  klant: 'customer',
+  'le client': 'customer',
+  'the customer': 'customer',
+  ovhcloud: 'ovhcloud',
+  ovh: 'ovhcloud',
+  'ovh cloud': 'ovhcloud',
+};
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The stable id of a party column: `customer`, `ovhcloud`, or a slug of the header. */
+export function partyIdFor(label: string): string {
+  const folded = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const known = Object.hasOwn(KNOWN_PARTIES, folded) ? KNOWN_PARTIES[folded] : undefined;
+  return known ?? (slugify(label) || 'party');
+}
+
+/**
+ * Ids for the party columns of one table, unique within it (`partner`,
+ * `partner-2`), registered in the guide's list of parties on first sight.
+ */
+export function assignPartyIds(labels: readonly string[], parties: Party[]): string[] {
+  const used = new Set<string>();
+  return labels.map((label) => {
+    const base = partyIdFor(label);
+    let id = base;
+    for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
+    used.add(id);
+    if (!parties.some((party) => party.id === id)) parties.push({ id, label });
+    return id;
+  });
+}

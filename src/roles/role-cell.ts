@@ -1,0 +1,50 @@
+import type { RoleLetter } from '../model/schema.js';
+
+export const ROLE_LETTERS: readonly RoleLetter[] = ['R', 'A', 'C', 'I'];
+
+export interface NormalizedRoleCell {
+  /** Known letters, each once, in canonical order R, A, C, I. */
+  roles: RoleLetter[];
+  /** `roles` joined: the way the cell should be written. */
+  canonical: string;
+  /** Characters that are not RACI letters nor separators, upper-cased, in order of appearance, each once. */
+  unknown: string[];
+}
+
+/** Separators writers put between letters (`R/A`, `R, A`, `R+A`) and emphasis markers. */
+const IGNORED = /[\s,;/+&*_\-–—.·|]/;
+
+/**
+ * Reads a party cell: `IR` and `RI` both give Responsible + Informed. Case,
+ * order, separators and repeats do not matter; anything else is `unknown`.
+ */
+export function normalizeRoleCell(cell: string): NormalizedRoleCell {
+  const present = new Set<string>();
+  const unknown: string[] = [];
+  for (const char of cell) {
+    if (IGNORED.test(char)) continue;
+    const upper = char.toUpperCase();
+    if ((ROLE_LETTERS as readonly string[]).includes(upper)) present.add(upper);
+    else if (!unknown.includes(upper)) unknown.push(upper);
+  }
+  const roles = ROLE_LETTERS.filter((letter) => present.has(letter));
+  return { roles, canonical: roles.join(''), unknown };
+}
+
+/** True when the cell is written exactly as its canonical form (surrounding spaces aside). */
+export function isCanonicalRoleCell(cell: string): boolean {
+  const { canonical, unknown } = normalizeRoleCell(cell);
+  return unknown.length === 0 && cell.trim() === canonical;
+}
+
+/** Letters that occur more than once in the cell (`RR`), upper-cased. */
+export function repeatedLetters(cell: string): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const char of cell.toUpperCase()) {
+    if (IGNORED.test(char)) continue;
+    if (seen.has(char)) repeated.add(char);
+    seen.add(char);
+  }
+  return [...repeated];
+}

@@ -1,0 +1,123 @@
+import type { Activity, Diagnostic, RoleLetter, Scope } from '../model/schema.js';
+import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
+import { normalizeRoleCell } from '../roles/role-cell.js';
+import { slugify } from '../roles/parties.js';
+import type { ActivityLayout } from './columns.js';
+import { rowText, type CellData, type RowData, type TableData } from './table-data.js';
+
+export interface ActivityTableContext {
+  layout: ActivityLayout;
+  /** Party id of each entry of `layout.partyColumns`. */
+  partyIds: string[];
+  /** Scope id of each entry of `layout.scopeColumns`. */
+  scopeIds: string[];
+  nextActivityId: () => string;
+}
+
+const EMPTY_CELL: Omit<CellData, 'span'> = { text: '', links: [], boldLetters: '' };
+const APPLIES = /^(?:[✓✔✅☑•●xX]|yes|oui|ja|si|sí|sim|tak)$/iu;
+
+/** Registers the scope columns of a table in the guide's list of scopes, and returns their ids. */
+export function assignScopeIds(labels: readonly string[], scopes: Scope[]): string[] {
+  return labels.map((label, index) => {
+    const id = slugify(label) || `scope-${index + 1}`;
+    if (!scopes.some((scope) => scope.id === id)) scopes.push({ id, label });
+    return id;
+  });
+}
+
+/**
+ * Turns the body rows of an activity table into activities. A row that
+ * cannot be one is quoted in a diagnostic instead, so no row is ever lost.
+ */
+export function readActivityRows(table: TableData, context: ActivityTableContext): { activities: Activity[]; diagnostics: Diagnostic[] } {
+  const activities: Activity[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const width = table.header.length;
+  const { layout, partyIds, scopeIds } = context;
+
+  for (const row of table.rows) {
+    const cellAt = (column: number): CellData => row.cells[column] ?? { ...EMPTY_CELL, span: endOf(row) };
+    checkRowWidth(table, row, width, diagnostics);
+
+    const text = cellAt(layout.activityColumn).text;
+    const otherCells = row.cells.filter((_, column) => column !== layout.activityColumn && column < width);
+    if (text === '') {
+      if (otherCells.some((cell) => cell.text !== '')) {
+        diagnostics.push(createDiagnostic('activity-text-missing', `Row ${quote(rowText(row))} has role codes but no activity text; write the activity in the ${quote(table.header[layout.activityColumn]?.text ?? '')} column.`, row.span));
+      } else {
+        diagnostics.push(createDiagnostic('row-ignored', `Row ${quote(rowText(row))} is empty; it was skipped.`, row.span));
+      }
+      continue;
+    }
+
+    const assignments: Record<string, RoleLetter[]> = {};
+    const cells: Record<string, string> = {};
+    layout.partyColumns.forEach((column, index) => {
+      const partyId = partyIds[index]!;
+      const cell = cellAt(column);
+      const normalized = normalizeRoleCell(cell.text);
+      assignments[partyId] = normalized.roles;
+      cells[partyId] = cell.text;
+      const partyLabel = table.header[column]?.text ?? partyId;
+      if (normalized.unknown.length > 0) {
+        diagnostics.push(
+          createDiagnostic(
+            'role-unknown',
+            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} has ${normalized.unknown.length === 1 ? 'a letter' : 'letters'} ${normalized.unknown.join(', ')} that ${normalized.unknown.length === 1 ? 'is' : 'are'} not R, A, C or I.`,
+            cell.span,
+          ),
+        );
+      } else if (cell.text !== normalized.canonical) {
+        diagnostics.push(
+          createDiagnostic('role-noncanonical', `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} is read as ${quote(normalized.canonical)}; write it that way.`, cell.span),
+        );
+      }
+    });
+
+    const scopes: Record<string, boolean> = {};
+    layout.scopeColumns.forEach((column, index) => {
+      const cell = cellAt(column);
+      scopes[scopeIds[index]!] = cell.text !== '';
+      if (cell.text !== '' && !APPLIES.test(cell.text)) {
+        diagnostics.push(
+          createDiagnostic('scope-value-unknown', `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? '')} of ${quote(text)} is not a mark such as "X"; it is read as applicable.`, cell.span),
+        );
+      }
+    });
+
+    activities.push({
+      id: context.nextActivityId(),
+      text,
+      assignments,
+      cells,
+      scopes,
+      links: cellAt(layout.activityColumn).links,
+      line: row.span.line,
+    });
+  }
+  return { activities, diagnostics };
+}
+
+function checkRowWidth(table: TableData, row: RowData, width: number, diagnostics: Diagnostic[]): void {
+  const count = row.cells.length;
+  if (count < width) {
+    const missing = table.header.slice(count).map((cell) => quote(cell.text)).join(', ');
+    diagnostics.push(
+      createDiagnostic('row-missing-cells', `Row ${quote(rowText(row))} has ${count} of the header's ${width} cells; ${missing} ${width - count === 1 ? 'is' : 'are'} read as empty. Close the row with one "|" per column.`, row.span),
+    );
+  } else if (count > width) {
+    const extra = row.cells.slice(width);
+    diagnostics.push(
+      createDiagnostic(
+        'row-extra-cells',
+        `Row has ${count} cells but the header has ${width}; the extra ${extra.length === 1 ? 'cell' : 'cells'} ${extra.map((cell) => quote(cell.text)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`,
+        { ...extra[0]!.span, endLine: extra.at(-1)!.span.endLine, endColumn: extra.at(-1)!.span.endColumn },
+      ),
+    );
+  }
+}
+
+function endOf(row: RowData) {
+  return { line: row.span.endLine, column: row.span.endColumn, endLine: row.span.endLine, endColumn: row.span.endColumn };
+}

@@ -1,0 +1,86 @@
+import type { Paragraph } from 'mdast';
+import type { Link } from '../model/schema.js';
+import { collapseWhitespace } from '../markdown/text.js';
+import type { CellData, RowData, TableData } from './table-data.js';
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const LINK = /!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+
+/**
+ * remark renders a table whose delimiter row does not match its header as a
+ * paragraph of pipes. Such a paragraph is recovered here, cell by cell, so the
+ * writer gets both an error and the rows the guide meant.
+ */
+export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): TableData | undefined {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  const lines = source.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
+  const delimiterIndex = lines.findIndex((line, index) => index > 0 && DELIMITER_ROW.test(line) && line.includes('-'));
+  if (delimiterIndex === -1) return undefined;
+  const pipeLines = lines.filter((line) => line.trimStart().startsWith('|') || line.trimEnd().endsWith('|'));
+  if (pipeLines.length < 2) return undefined;
+
+  const rowAt = (index: number): RowData => {
+    const lineNumber = start.line + index + lineOffset;
+    const firstColumn = index === 0 ? start.column : 1;
+    return splitRow(lines[index]!, lineNumber, firstColumn);
+  };
+  const headerIndex = delimiterIndex - 1;
+  const rows: RowData[] = [];
+  for (let index = delimiterIndex + 1; index < lines.length; index++) {
+    if (DELIMITER_ROW.test(lines[index]!)) continue;
+    if (lines[index]!.trim() === '') continue;
+    rows.push(rowAt(index));
+  }
+  const header = rowAt(headerIndex);
+  return {
+    header: header.cells,
+    rows,
+    span: { line: header.span.line, column: header.span.column, endLine: end.line + lineOffset, endColumn: end.column },
+    collapsed: true,
+  };
+}
+
+function splitRow(line: string, lineNumber: number, firstColumn: number): RowData {
+  const cells: CellData[] = [];
+  const boundaries: number[] = [];
+  for (let index = 0; index < line.length; index++) {
+    if (line[index] === '\\') index++;
+    else if (line[index] === '|') boundaries.push(index);
+  }
+  const trimmedStart = line.length - line.trimStart().length;
+  const opensWithPipe = boundaries[0] === trimmedStart;
+  const closesWithPipe = boundaries.at(-1) === line.trimEnd().length - 1 && boundaries.length > (opensWithPipe ? 1 : 0);
+  const edges = [opensWithPipe ? boundaries[0]! : trimmedStart - 1, ...boundaries.slice(opensWithPipe ? 1 : 0)];
+  if (!closesWithPipe) edges.push(line.trimEnd().length);
+  for (let index = 0; index + 1 < edges.length; index++) {
+    const from = edges[index]! + 1;
+    const to = edges[index + 1]!;
+    const { text, links } = inlineText(line.slice(from, to));
+    cells.push({
+      text,
+      links,
+      boldLetters: '',
+      span: { line: lineNumber, column: firstColumn + from, endLine: lineNumber, endColumn: firstColumn + to },
+    });
+  }
+  return {
+    cells,
+    span: { line: lineNumber, column: firstColumn + trimmedStart, endLine: lineNumber, endColumn: firstColumn + line.trimEnd().length },
+  };
+}
+
+/** Enough of inline markdown for a recovered cell: links, emphasis markers, escapes. */
+function inlineText(raw: string): { text: string; links: Link[] } {
+  const links: Link[] = [];
+  const withoutLinks = raw.replace(LINK, (_match, text: string, url: string) => {
+    links.push({ text: collapseWhitespace(text), url });
+    return text;
+  });
+  const text = withoutLinks
+    .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
+    .replace(/(\*\*|__)/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  return { text: collapseWhitespace(text), links };
+}

@@ -1,0 +1,77 @@
+import type { TableData } from './table-data.js';
+
+/**
+ * What a table's columns are, found from the cells rather than from header
+ * words, so that a German or Polish guide, or a third party column, needs no
+ * code change: scopes (applicability marks) | the activity text | parties.
+ */
+export interface ActivityLayout {
+  scopeColumns: number[];
+  activityColumn: number;
+  partyColumns: number[];
+}
+
+type CellKind = 'empty' | 'code' | 'text';
+
+/** A mark or a role code: a few letters, possibly separated (`RA`, `R/A`, `x`, `MP`, `✓`). */
+const CODE_LIKE = /^[\p{L}\s,;/+&*_.·-]{1,12}$/u;
+const MARKS = /^[✓✔✅☑•●xX]$/u;
+
+export function cellKind(text: string): CellKind {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'empty';
+  if (MARKS.test(trimmed)) return 'code';
+  if (CODE_LIKE.test(trimmed)) {
+    const letters = trimmed.replace(/[^\p{L}]/gu, '');
+    // Upper-case codes (`RA`, `MP`), or RACI letters in any case (`ra`); a short word (`Run`) is text.
+    if (letters.length > 0 && letters.length <= 6 && (letters === letters.toUpperCase() || /^[racis]+$/i.test(letters))) return 'code';
+  }
+  return 'text';
+}
+
+function isTextColumn(table: TableData, column: number): boolean {
+  let text = 0;
+  let code = 0;
+  for (const row of table.rows) {
+    const kind = cellKind(row.cells[column]?.text ?? '');
+    if (kind === 'text') text++;
+    else if (kind === 'code') code++;
+  }
+  return text > 0 && text >= code;
+}
+
+export function headerSignature(table: TableData): string {
+  return table.header.map((cell) => cell.text.toLowerCase()).join('\u0000');
+}
+
+/**
+ * The activity column is the first column whose cells are mostly text;
+ * columns before it are scopes, columns after it are parties. A table with no
+ * body to judge by borrows the layout of an earlier table with the same
+ * header, or else takes its first column as the activity.
+ */
+export function detectLayout(table: TableData, knownLayouts: ReadonlyMap<string, ActivityLayout>): ActivityLayout | undefined {
+  const width = table.header.length;
+  let activityColumn = -1;
+  for (let column = 0; column < width; column++) {
+    if (isTextColumn(table, column)) {
+      activityColumn = column;
+      break;
+    }
+  }
+  if (activityColumn === -1) {
+    const known = knownLayouts.get(headerSignature(table));
+    if (known) return known;
+    activityColumn = 0;
+  }
+  if (activityColumn >= width - 1) return undefined;
+  return {
+    scopeColumns: range(0, activityColumn),
+    activityColumn,
+    partyColumns: range(activityColumn + 1, width),
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index);
+}
