@@ -39,6 +39,19 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runSummary(files, processIo);
     });
 
+  // raci report: the static site (issue 8).
+  program
+    .command('report')
+    .description('write a static site of the guides: an overview and one page per guide with its matrix and findings')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
+    .option('-o, --out <dir>', 'output folder (created; replaced on later runs)', 'report')
+    .option('--title <text>', 'name of the site (default: "Responsibility models")')
+    .option('--source-url <template>', 'link rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}')
+    .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string }) => {
+      const { runReport } = await import('./commands/report.js');
+      exitCode = await runReport(paths, options, processIo);
+    });
+
   await program.parseAsync(argv);
   return exitCode;
 }
