@@ -48,3 +48,13 @@ export {
   type Severity,
   type Options,
 } from './model/schema.js';
+
+// raci report (issue 8): the static site as files, pure; `raci report` writes them.
+export {
+  buildReportSite,
+  DEFAULT_SITE_TITLE,
+  type ReportGuide,
+  type ReportSiteOptions,
+  type SiteFile,
+} from './exports/report/site.js';
+export type { SkippedFile } from './exports/report/overview-page.js';

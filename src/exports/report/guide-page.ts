@@ -132,7 +132,7 @@ function sectionBodies(section: Section, depth: number, input: GuidePageInput, p
   const headingFindings = placed.bySection.get(section.number);
   const id = sectionAnchor(section);
   const body = html`<tbody class="section depth-${Math.min(depth, 5)}" id="${id}" data-section="${section.number}">
-<tr class="section-row"><th colspan="${columns}" scope="rowgroup"><button type="button" class="section-toggle" aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count">${plural(count, 'activity', 'activities')}</span></button>${rowFindings(headingFindings)}</th></tr>
+<tr class="section-row"><th colspan="${columns}" scope="rowgroup"><button type="button" class="section-toggle" aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count" data-count="${count}">${plural(count, 'activity', 'activities')}</span></button>${rowFindings(headingFindings)}</th></tr>
 ${section.activities.map((activity) => activityRow(activity, section, input, placed))}</tbody>
 `;
   return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, placed, columns))];
@@ -171,7 +171,7 @@ function countsPanel(model: ResponsibilityModel): SafeHtml {
         html`<td><button type="button" class="count-button" data-party="${party.id}" data-letter="${letter}" aria-pressed="false" title="${`Show the activities where ${party.label} is ${ROLE_NAMES[letter]}`}">${counts[party.id]![letter]}</button></td>`,
     )}</tr>`,
   )}</tbody></table>
-<p class="note">Select a number to show those activities.</p></section>`;
+<p class="note no-print">Select a number to show those activities.</p></section>`;
 }
 
 function findingsPanel(input: GuidePageInput, placed: PlacedFindings, activityAt: Map<string, Activity>): SafeHtml {
@@ -183,7 +183,7 @@ function findingsPanel(input: GuidePageInput, placed: PlacedFindings, activityAt
     const href = input.sourceHref(finding.line);
     return href === undefined ? html`${place} ` : html`<a href="${href}">${place}</a> `;
   };
-  return html`<section class="panel" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings (${findings.length})</h2>
+  return html`<section class="panel" id="findings" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings (${findings.length})</h2>
 ${
   findings.length === 0
     ? html`<p class="note">raci check found nothing to report in this guide.</p>`

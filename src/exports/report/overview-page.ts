@@ -76,13 +76,15 @@ function heatStrip(model: ResponsibilityModel, columns: readonly PhaseColumn[]):
   )}</ol>`;
 }
 
-function findingsSummary(findings: readonly Diagnostic[]): SafeHtml {
+function findingsSummary(findings: readonly Diagnostic[], href: string): SafeHtml {
   const counts = countBySeverity(findings);
   const parts = [
     counts.error > 0 ? html`<span class="severity severity-error">${counts.error} ${counts.error === 1 ? 'error' : 'errors'}</span>` : '',
     counts.warning > 0 ? html`<span class="severity severity-warning">${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}</span>` : '',
   ];
-  return counts.error + counts.warning === 0 ? html`<span class="empty">none</span>` : html`${parts[0]} ${parts[1]}`;
+  return counts.error + counts.warning === 0
+    ? html`<span class="empty">none</span>`
+    : html`<a class="findings-link" href="${href}#findings">${parts[0]} ${parts[1]}</a>`;
 }
 
 function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseColumn[]): SafeHtml {
@@ -98,7 +100,7 @@ function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseC
 <td class="number">${activities.length}</td>
 <td class="number">${hasCustomer ? `${accountable} (${percent(accountable, activities.length)}%)` : '–'}</td>
 <td>${heatStrip(model, columns)}</td>
-<td>${findingsSummary(entry.findings)}</td>
+<td>${findingsSummary(entry.findings, entry.href)}</td>
 </tr>
 `;
 }

@@ -123,8 +123,7 @@ export const CLIENT_SCRIPT = `(function () {
         var ok = matches(fact);
         if (ok) {
           shown += 1;
-          matchedIn[fact.section] = true;
-          ancestors(fact.section).forEach(function (ancestor) { matchedIn[ancestor] = true; });
+          [fact.section].concat(ancestors(fact.section)).forEach(function (number) { matchedIn[number] = (matchedIn[number] || 0) + 1; });
         }
         fact.row.hidden = !ok || Boolean(collapsed[fact.section]) || isHiddenByAncestor(fact.section);
       });
@@ -133,6 +132,12 @@ export const CLIENT_SCRIPT = `(function () {
         body.hidden = (active && !matchedIn[number]) || isHiddenByAncestor(number);
         var toggle = body.querySelector('.section-toggle');
         if (toggle) toggle.setAttribute('aria-expanded', collapsed[number] ? 'false' : 'true');
+        var count = body.querySelector('.section-count');
+        if (count) {
+          var all = Number(count.getAttribute('data-count'));
+          var noun = all === 1 ? ' activity' : ' activities';
+          count.textContent = active ? (matchedIn[number] || 0) + ' of ' + all + noun : all + noun;
+        }
       });
       var total = rows.length;
       var summary = describe();

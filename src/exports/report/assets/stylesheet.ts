@@ -84,6 +84,8 @@ ${chipRules}
 .severity-warning { color: ${C.warning}; background: ${C.warningBackground}; }
 .severity-info { color: ${C.info}; background: ${C.infoBackground}; }
 .finding-code { color: ${C.muted}; }
+.findings-link { text-decoration: none; }
+.findings-link:hover .severity { text-decoration: underline; }
 
 .toolbar {
   position: sticky; top: 0; z-index: 3; display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem 1rem;
@@ -125,7 +127,7 @@ ${chipRules}
   display: flex; width: 100%; align-items: baseline; gap: 0.5rem; padding: 0.45rem 0.6rem; border: 0; background: transparent;
   font: inherit; font-weight: 600; color: ${C.text}; text-align: left; cursor: pointer;
 }
-.depth-1 .section-toggle { font-size: 1.02rem; }
+.depth-1 .section-toggle { font-size: 1.08em; }
 .depth-3 .section-toggle { padding-left: 1.6rem; }
 .depth-4 .section-toggle, .depth-5 .section-toggle { padding-left: 2.6rem; }
 .section-toggle::before { content: "\\25BE"; display: inline-block; width: 1em; transition: transform 0.1s; }
@@ -140,7 +142,7 @@ ${chipRules}
 .overview-tools label { display: block; font-size: 0.8rem; font-weight: 600; margin-bottom: 0.15rem; }
 .overview-tools input { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.5rem; border: 1px solid #64748b; border-radius: 0.35rem; width: 20rem; max-width: 100%; }
 .overview { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
-.overview thead th { text-align: left; vertical-align: bottom; padding: 0.45rem 0.5rem; border-bottom: 2px solid #94a3b8; background: ${C.surface}; font-size: 0.82rem; }
+.overview thead th { white-space: nowrap; text-align: left; vertical-align: bottom; padding: 0.45rem 0.5rem; border-bottom: 2px solid #94a3b8; background: ${C.surface}; font-size: 0.82rem; }
 .overview td, .overview tbody th { padding: 0.35rem 0.5rem; vertical-align: top; }
 .overview tbody { border-top: 1px solid ${C.border}; }
 .overview tbody th { font-weight: 400; text-align: left; }
@@ -181,24 +183,25 @@ ${heatRules}
 
 @media print {
   @page { margin: 12mm; }
-  body { font-size: 9.5pt; }
-  .site-header, .skip-link, .toolbar, .site-footer, .no-print, .count-button { display: none !important; }
+  html { font-size: 9pt; }
+  body { font-size: 1rem; }
+  .site-header, .skip-link, .toolbar, .site-footer, .no-print { display: none !important; }
+  .count-button { border: 0; padding: 0; background: none; }
   main.inner { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .panels { display: block; margin: 0.5rem 0; }
+  .panels { grid-template-columns: repeat(3, 1fr); margin: 0.5rem 0; }
   .panel { border: 0; padding: 0; margin: 0 0 0.5rem; background: none; }
   .table-wrap { overflow: visible; border: 0; }
-  .matrix { font-size: 8.5pt; }
   .matrix thead { display: table-header-group; }
   .matrix thead th { position: static; background: none; }
   .matrix tr { break-inside: avoid; }
   .section-row { break-after: avoid; }
   .section-row th { background: none !important; border-bottom: 1px solid #000; }
+  .section-toggle { padding-top: 0.2rem; padding-bottom: 0.2rem; }
   .section-toggle::before { content: none; }
   .section-count { display: none; }
   .chip, .heat, .severity { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .print-filter { display: block !important; font-style: italic; }
-  .overview { font-size: 8.5pt; }
   .overview tbody { break-inside: avoid; }
 }
 .print-filter { display: none; }

@@ -1,0 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import { glob } from 'tinyglobby';
+import type { ReportGuide } from '../../src/exports/report/site.js';
+import { checkGuideBytes } from '../../src/rules/check-guide.js';
+
+export const EMAIL_PRO = 'fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md';
+export const SAP_EN = 'fixtures/corpus/pages/hosted_private_cloud/sap_on_ovhcloud/sap_raci/guide.en-gb.md';
+
+/** The bundled guides as `raci report` reads them, in path order. */
+export async function loadCorpusGuides(): Promise<ReportGuide[]> {
+  const files = (await glob('fixtures/corpus/pages/**/*.md')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const result = checkGuideBytes(await readFile(file), { file });
+      return { file, model: result.model, findings: result.diagnostics };
+    }),
+  );
+}

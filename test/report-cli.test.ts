@@ -1,0 +1,108 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKER_FILE, runReport } from '../src/cli/commands/report.js';
+import { UsageError } from '../src/cli/inputs.js';
+import type { CommandIo } from '../src/cli/io.js';
+import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from './helpers/corpus-guides.js';
+
+function captureIo(): CommandIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, isTTY: false, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
+}
+
+async function tree(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (directory: string): Promise<void> => {
+    for (const entry of (await readdir(directory, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.set(relative(root, path), await readFile(path, 'utf8'));
+    }
+  };
+  await walk(root);
+  return files;
+}
+
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'raci-report-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('raci report', () => {
+  it('writes the site for fixtures/, skipping the READMEs, byte-identical on a second run', async () => {
+    const out = join(scratch, 'site');
+    const io = captureIo();
+    expect(await runReport(['fixtures/'], { out }, io)).toBe(0);
+    // The findings are whatever raci check says (its rules evolve): count them the same way here.
+    const findings = (await loadCorpusGuides()).flatMap((guide) => guide.findings);
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+    expect(io.out).toEqual([
+      `${join(out, 'index.html')}: 40 guide pages (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} shown)`,
+    ]);
+    expect(io.err).toEqual([
+      'raci report: skipped fixtures/README.md: no RACI legend, numbered section or role table',
+      'raci report: skipped fixtures/corpus/README.md: no RACI legend, numbered section or role table',
+    ]);
+    const first = await tree(out);
+    expect([...first.keys()].filter((path) => path.startsWith('guides/'))).toHaveLength(40);
+    expect(first.get('index.html')).toContain('fixtures/corpus/README.md</code>: no RACI legend');
+    expect(first.has(MARKER_FILE)).toBe(true);
+
+    expect(await runReport(['fixtures/'], { out }, captureIo())).toBe(0);
+    expect(await tree(out)).toEqual(first);
+  });
+
+  it('replaces its own earlier output whole, so removed guides do not linger', async () => {
+    const out = join(scratch, 'replace');
+    await runReport([EMAIL_PRO, SAP_EN], { out }, captureIo());
+    expect((await readdir(join(out, 'guides'))).length).toBe(2);
+    await runReport([EMAIL_PRO], { out }, captureIo());
+    expect(await readdir(join(out, 'guides'))).toEqual(['guide.en-gb.html']);
+  });
+
+  it('renders a file named explicitly even when it is not a guide', async () => {
+    const out = join(scratch, 'explicit');
+    const io = captureIo();
+    expect(await runReport(['fixtures/README.md'], { out }, io)).toBe(0);
+    expect(io.err).toEqual([]);
+    const html = await readFile(join(out, 'guides', 'readme.html'), 'utf8');
+    expect(html).toContain('No activity could be read from this guide');
+    expect(html).toContain('legend-missing');
+  });
+
+  it('links rows to a web copy of the sources with --source-url', async () => {
+    const out = join(scratch, 'source-url');
+    await runReport([EMAIL_PRO], { out, sourceUrl: 'https://github.com/ovh/docs/blob/develop/{path}#L{line}', title: 'OVHcloud <RACI>' }, captureIo());
+    const html = await readFile(join(out, 'guides', 'guide.en-gb.html'), 'utf8');
+    expect(html).toContain(`href="https://github.com/ovh/docs/blob/develop/${EMAIL_PRO}#L30"`);
+    expect(html).toContain('<title>Email Pro - Responsibility model · OVHcloud &lt;RACI&gt;</title>');
+  });
+
+  it('refuses a non-empty folder it did not write, and touches nothing in it', async () => {
+    const out = join(scratch, 'foreign');
+    await mkdir(out);
+    await writeFile(join(out, 'notes.txt'), 'mine');
+    await expect(runReport([EMAIL_PRO], { out }, captureIo())).rejects.toThrow(UsageError);
+    await expect(runReport([EMAIL_PRO], { out }, captureIo())).rejects.toThrow(/not empty and was not written by raci report/);
+    expect(await readdir(out)).toEqual(['notes.txt']);
+  });
+
+  it('reports usage problems as one-line UsageErrors (exit 2)', async () => {
+    const out = join(scratch, 'usage');
+    await expect(runReport(['no/such/file.md'], { out }, captureIo())).rejects.toThrow('no/such/file.md: no such file or directory');
+    await expect(runReport(['fixtures/seeds'], { out }, captureIo())).rejects.toThrow('no guide found in fixtures/seeds');
+    await expect(runReport([EMAIL_PRO], { out, sourceUrl: 'javascript:alert(1)' }, captureIo())).rejects.toThrow(/--source-url must be an http\(s\) URL/);
+    await expect(runReport([EMAIL_PRO], { out: 'fixtures' }, captureIo())).rejects.toThrow(/contains an input/);
+    const file = join(scratch, 'a-file');
+    await writeFile(file, '');
+    await expect(runReport([EMAIL_PRO], { out: file }, captureIo())).rejects.toThrow(/exists and is not a folder/);
+    await expect(stat(out)).rejects.toThrow();
+  });
+});
