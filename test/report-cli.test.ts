@@ -47,12 +47,12 @@ describe('raci report', () => {
       `${join(out, 'index.html')}: 40 guide pages (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} shown)`,
     ]);
     expect(io.err).toEqual([
-      'raci report: skipped fixtures/README.md: no RACI legend, numbered section or role table',
-      'raci report: skipped fixtures/corpus/README.md: no RACI legend, numbered section or role table',
+      'raci report: skipped fixtures/README.md: no numbered section, so not a guide',
+      'raci report: skipped fixtures/corpus/README.md: no numbered section, so not a guide',
     ]);
     const first = await tree(out);
     expect([...first.keys()].filter((path) => path.startsWith('guides/'))).toHaveLength(40);
-    expect(first.get('index.html')).toContain('fixtures/corpus/README.md</code>: no RACI legend');
+    expect(first.get('index.html')).toContain('fixtures/corpus/README.md</code>: no numbered section, so not a guide');
     expect(first.has(MARKER_FILE)).toBe(true);
 
     expect(await runReport(['fixtures/'], { out }, captureIo())).toBe(0);

@@ -27,10 +27,9 @@ function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** A file that is plainly not a guide: no legend, no numbered section, no table of parties. */
+/** Markdown without a single numbered section (a README beside the guides) is not a guide; `raci summary` agrees. */
 function isNotAGuide(guide: ReportGuide): boolean {
-  const { model } = guide;
-  return model.roles.length === 0 && model.sections.length === 0 && model.parties.length === 0;
+  return guide.model.sections.length === 0;
 }
 
 /** The source link of a row: the template when given, else the file relative to the output folder. */
@@ -90,7 +89,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
     const result = checkGuideBytes(bytes, { file: path });
     const guide = { file: path, model: result.model, findings: result.diagnostics };
     if (!explicit.has(file) && isNotAGuide(guide)) {
-      skipped.push({ file: path, reason: 'no RACI legend, numbered section or role table' });
+      skipped.push({ file: path, reason: 'no numbered section, so not a guide' });
       continue;
     }
     guides.push(guide);

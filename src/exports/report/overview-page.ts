@@ -153,7 +153,7 @@ ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</t
 </div>
 ${
   input.skipped.length > 0
-    ? html`<h2>Not shown</h2><p class="note">These files were found but are not responsibility-model guides (no legend, no numbered section, no table):</p><ul>${input.skipped.map(
+    ? html`<h2>Not shown</h2><p class="note">These files were found in the folders searched but are not responsibility-model guides:</p><ul>${input.skipped.map(
         (skipped) => html`<li><code>${skipped.file}</code>: ${skipped.reason}</li>`,
       )}</ul>`
     : ''
