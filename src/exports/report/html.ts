@@ -34,11 +34,6 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   return new SafeHtml(out);
 }
 
-/** Markup we wrote ourselves (stylesheets, our own constants); never guide text. */
-export function trustedHtml(markup: string): SafeHtml {
-  return new SafeHtml(markup);
-}
-
 export function joinHtml(parts: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
   return new SafeHtml(parts.map(render).join(render(separator)));
 }
@@ -68,16 +63,4 @@ export function safeHref(url: string): string | undefined {
   if (!scheme) return encoded;
   const name = scheme[1]!.toLowerCase();
   return name === 'http' || name === 'https' ? encoded : undefined;
-}
-
-/**
- * JSON for a `<script type="application/json">` block: `<`, `>`, `&` and the
- * line separators are written as \u escapes, so no value can close the script
- * element or open a comment, whatever it contains.
- */
-export function jsonForScript(value: unknown): SafeHtml {
-  const json = JSON.stringify(value) ?? 'null';
-  return new SafeHtml(
-    json.replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
 }

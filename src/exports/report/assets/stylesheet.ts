@@ -47,6 +47,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 0.75rem; }
 .intro p { margin: 0 0 0.75rem; max-width: 60rem; }
 .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; margin: 0 0 1rem; padding: 0; list-style: none; color: ${C.muted}; font-size: 0.9rem; }
 .meta strong { color: ${C.text}; font-weight: 600; }
+.meta code { overflow-wrap: anywhere; }
 
 .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin: 1.5rem 0; }
 .panel { border: 1px solid ${C.border}; border-radius: 0.5rem; padding: 0.75rem 1rem; background: ${C.surface}; }
