@@ -212,6 +212,11 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
   }
   diagnostics.push(...outline.diagnostics);
 
+  if (!seenNumberedSection) {
+    diagnostics.push(
+      createDiagnostic('sections-missing', 'No numbered section heading (such as "### 1. Before subscription") was found, so the guide has no activities.', START_OF_FILE),
+    );
+  }
   if (!roles) {
     diagnostics.push(
       createDiagnostic('legend-missing', 'No RACI legend was found: add a one-column table whose rows read "R: …", "A: …", "C: …", "I: …".', START_OF_FILE),
