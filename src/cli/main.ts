@@ -35,8 +35,8 @@ async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .action(async (paths: string[]) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
-      const { files } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo);
+      const { files, explicit } = await expandInputs(paths);
+      exitCode = await runSummary(files, processIo, explicit);
     });
 
   await program.parseAsync(argv);
