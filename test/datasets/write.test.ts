@@ -84,6 +84,15 @@ describe('writeDatasets', () => {
     });
   });
 
+  it('cleans up what an interrupted build left behind', async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(join(dir, '.raci-build-x1y2z3/guides'), { recursive: true });
+      await writeFile(join(dir, '.raci-build-x1y2z3/guides/half.json'), '{');
+      await writeDatasets(dir, v1());
+      expect(await snapshot(dir)).toEqual(asRecord(v1()));
+    });
+  });
+
   it('fails before changing anything when the output folder cannot be created', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'file'), 'x\n');

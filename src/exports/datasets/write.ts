@@ -47,7 +47,9 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   }
   await ensureOutFolder(outDir);
   const comparison = await compareDatasets(outDir, files);
-  const existing = comparison.unchanged.length + comparison.stale.length + comparison.extra.length;
+  // Leftovers of an interrupted build are ours: they do not make the folder foreign.
+  const extraNotOurs = comparison.extra.filter((path) => !path.startsWith(STAGING_PREFIX));
+  const existing = comparison.unchanged.length + comparison.stale.length + extraNotOurs.length;
   const hasDescriptor = comparison.unchanged.includes('datapackage.json') || comparison.stale.some((s) => s.path === 'datapackage.json') || comparison.extra.includes('datapackage.json');
   if (existing > 0 && !hasDescriptor) {
     throw new DatasetError(
