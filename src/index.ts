@@ -48,3 +48,23 @@ export {
   type Severity,
   type Options,
 } from './model/schema.js';
+
+// raci build (issue 4): reproducible datasets, written atomically or compared with --check.
+export { buildDatasets, renderModelJsonSchema, type DatasetBuild, type DatasetDiagnostic } from './exports/datasets/build.js';
+export { writeDatasets, type WriteOptions, type WriteResult } from './exports/datasets/write.js';
+export { compareDatasets, type DatasetComparison } from './exports/datasets/compare.js';
+export { guideIdFromPath } from './exports/datasets/guide-id.js';
+export { unescapeCsvCell } from './exports/datasets/csv.js';
+export {
+  DatasetInputSchema,
+  DatasetFileSchema,
+  BuildOptionsSchema,
+  BuiltGuideSchema,
+  DatasetErrorCodeSchema,
+  DatasetError,
+  type DatasetInput,
+  type DatasetFile,
+  type BuildOptions,
+  type BuiltGuide,
+  type DatasetErrorCode,
+} from './exports/datasets/types.js';
