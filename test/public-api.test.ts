@@ -33,6 +33,19 @@ describe('public API', () => {
         'safeParseResponsibilityModel',
         'safeParseResponsibilityModelBytes',
         'safeParseResponsibilityModelFile',
+        // raci build
+        'BuildOptionsSchema',
+        'BuiltGuideSchema',
+        'DatasetError',
+        'DatasetErrorCodeSchema',
+        'DatasetFileSchema',
+        'DatasetInputSchema',
+        'buildDatasets',
+        'compareDatasets',
+        'guideIdFromPath',
+        'renderModelJsonSchema',
+        'unescapeCsvCell',
+        'writeDatasets',
       ].sort(),
     );
   });
