@@ -86,8 +86,8 @@ export const RULES = [
     why:
       'The cell is read correctly, but the same assignment written three ways (`AR`, `RA`, `R/A`) makes tables harder to scan and to compare across translations. ' +
       'The parser normalises such a cell and `raci parse` notes it; `raci check` reports it under this rule, with a fix.',
-    failing: `${TABLE_HEAD}\n| Decide which Kubernetes version to use | C | IR |`,
-    passing: `${TABLE_HEAD}\n| Decide which Kubernetes version to use | C | RI |`,
+    failing: `${TABLE_HEAD}\n| Decide which Kubernetes version to use | A | IR |`,
+    passing: `${TABLE_HEAD}\n| Decide which Kubernetes version to use | A | RI |`,
     howToFix: 'Run `raci check --fix`: it rewrites the letters of the cell in R, A, C, I order, upper case, without separators, and changes no other byte of the file. `--fix --dry-run` shows the diff first.',
   },
   {

@@ -88,7 +88,7 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
     for (const id of directive.ruleIds) {
       if (!KNOWN_RULE_IDS.includes(id) || id in SEVERITY) {
         const reason = id in SEVERITY ? `“${id}” findings cannot be silenced by a comment` : unknownRuleMessage(id);
-        reports.push({ code: 'disable-unused', severity: SEVERITY['disable-unused']!, message: `This ${comment(directive)} comment silences nothing: ${reason}.`, ...at(directive) });
+        reports.push({ code: 'disable-unused', severity: SEVERITY['disable-unused']!, message: `This ${comment(directive)} comment silences nothing: ${reason}${reason.endsWith('?') ? '' : '.'}`, ...at(directive) });
         continue;
       }
       const matches = findings.filter((finding) => finding.code === id && finding.line === directive.targetLine);
