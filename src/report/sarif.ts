@@ -40,7 +40,10 @@ function fromDoc(rule: RuleDoc, tag: string): SarifRule {
 
 /** Every id raci can report, each once: the rules (help from the table of docs/rules.md), then the parser's codes. */
 export function sarifRules(): SarifRule[] {
-  const parser = Object.entries(DIAGNOSTIC_CODES).map(([id, code]): SarifRule => ({
+  const ruleIds = new Set<string>([...RULES, ...DIRECTIVE_RULES].map((rule) => rule.id));
+  const parser = Object.entries(DIAGNOSTIC_CODES)
+    .filter(([id]) => !ruleIds.has(id))
+    .map(([id, code]): SarifRule => ({
     id,
     name: ruleName(id),
     shortDescription: { text: code.summary },

@@ -5,7 +5,7 @@ import { DIRECTIVE_RULES, RULES } from './rule-table.js';
 import type { Finding } from './finding.js';
 
 /** Every id a configuration or a `raci-disable` comment may name: the rules, the parser's codes, the comment checks. */
-export const KNOWN_RULE_IDS: readonly string[] = [...RULES.map((rule) => rule.id), ...DIRECTIVE_RULES.map((rule) => rule.id), ...Object.keys(DIAGNOSTIC_CODES)];
+export const KNOWN_RULE_IDS: readonly string[] = [...new Set([...RULES.map((rule) => rule.id), ...DIRECTIVE_RULES.map((rule) => rule.id), ...Object.keys(DIAGNOSTIC_CODES)])];
 
 /** `“acountable-multiple” is not a rule id; did you mean “accountable-multiple”?` */
 export function unknownRuleMessage(id: string): string {
