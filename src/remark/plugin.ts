@@ -9,8 +9,8 @@ import { parseRaciConfig, type RaciConfig } from '../rules/config.js';
  * `remark --use responsibility-model/remark --frail pages/` reports them.
  * Options are a raci configuration (`{ rules: { 'accountable-multiple': 'warning' } }`).
  * Errors are fatal messages (remark fails on them), warnings are warnings,
- * infos are infos. Files that have no activity table and no legend are left
- * alone, as `raci check` does for files it was not given by name.
+ * infos are infos. Files that do not read as a guide (no activity table) are
+ * left alone, as `raci check` does for files it was not given by name.
  */
 export const remarkRaci: Plugin<[RaciConfig?], Root> = (options) => {
   const parsed = parseRaciConfig(options ?? {});

@@ -22,7 +22,11 @@ export interface CheckResult extends SafeParseResult {
   findings: Finding[];
   /** The text the findings' positions refer to (decoded, without a byte order mark). */
   text: string;
-  /** The file has an activity or a RACI legend; `raci check` skips the others unless they are named. */
+  /**
+   * The file reads as a guide: it has an activity, or a legend and numbered
+   * sections (a guide whose tables are all broken). `raci check` skips the
+   * others unless they are named.
+   */
   looksLikeGuide: boolean;
 }
 
@@ -73,7 +77,7 @@ function finish(parsed: SafeParseResult, text: string, file: string | undefined,
     diagnostics: findings.map(toDiagnostic),
     findings,
     text,
-    looksLikeGuide: parsed.model.roles.length > 0 || listActivities(parsed.model).length > 0,
+    looksLikeGuide: listActivities(parsed.model).length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
   };
 }
 
