@@ -68,3 +68,15 @@ export {
   type BuiltGuide,
   type DatasetErrorCode,
 } from './exports/datasets/types.js';
+// raci check: the RACI rules, their configuration, baselines, fixes and reporters (issue 3).
+export { checkGuideBytes, checkGuideText, type CheckOptions, type CheckResult } from './rules/check-guide.js';
+export { RULES, DIRECTIVE_RULES, type RuleDoc, type RuleId } from './rules/rule-table.js';
+export { RaciConfigSchema, RuleSettingSchema, parseRaciConfig, type RaciConfig, type RuleSetting } from './rules/config.js';
+export { FindingSchema, FindingActivitySchema, TextEditSchema, type Finding, type FindingActivity, type TextEdit } from './rules/finding.js';
+export { BaselineSchema, BaselineEntrySchema, createBaseline, matchBaseline, type Baseline, type BaselineEntry } from './rules/baseline.js';
+export { applyFixes, unifiedDiff } from './rules/fix.js';
+export { renderStylish, type StylishOptions } from './report/stylish.js';
+export { renderJson, JsonReportSchema, type JsonReport } from './report/json.js';
+export { renderGithub } from './report/github.js';
+export { renderSarif } from './report/sarif.js';
+export type { ReportInput, FileReport } from './report/report-input.js';

@@ -54,6 +54,27 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
     });
 
+  // raci check: RACI rules and CI-grade diagnostics (issue 3).
+  program
+    .command('check')
+    .description('check guides against the RACI rules; report in stylish, json, github or sarif format')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named', ['.'])
+    .option('-f, --format <format>', 'stylish, json, github (workflow annotations) or sarif (2.1.0)', 'stylish')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--frail', 'fail on warnings too')
+    .option('--baseline <file>', 'do not report the findings recorded in this baseline file')
+    .option('--update-baseline', "record today's findings in the --baseline file")
+    .option('--fix', 'rewrite role cells into canonical form (the only safe fixes); other bytes are untouched')
+    .option('--dry-run', 'with --fix: print the diff instead of writing the files')
+    .option('-c, --config <file>', 'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)')
+    .option('--color', 'force colours in the stylish format')
+    .option('--no-color', 'no colours in the stylish format')
+    .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
+      const { runCheck } = await import('./commands/check.js');
+      exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });
+    });
+
   await program.parseAsync(argv);
   return exitCode;
 }

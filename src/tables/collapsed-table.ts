@@ -83,6 +83,7 @@ function inlineText(raw: string): { text: string; links: Link[] } {
     return text;
   });
   const text = withoutLinks
+    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
     .replace(/(\*\*|__)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
