@@ -1,12 +1,13 @@
 import type { ActivityChange, ModelDiff, WordDiffPart } from './diff-schema.js';
 import { escapeMarkdown, inlineCode } from './markdown-escape.js';
+import { linesOf } from './render-diff-text.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './render-shared.js';
 
 /** `raci diff --format markdown`: fit for a pull-request comment (GitHub-flavoured). */
 export function renderDiffMarkdown(diff: ModelDiff): string {
   const name = partyNamer(diff);
   const lines: string[] = [
-    `### Responsibility model diff: ${escapeMarkdown(diff.old.title || diff.old.label)} → ${escapeMarkdown(diff.new.title || diff.new.label)}`,
+    `### Responsibility model diff: ${titles(diff)}`,
     '',
     `${inlineCode(diff.old.label)} → ${inlineCode(diff.new.label)}`,
     '',
@@ -54,6 +55,12 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
   return lines.join('\n');
 }
 
+function titles(diff: ModelDiff): string {
+  const before = diff.old.title || diff.old.label;
+  const after = diff.new.title || diff.new.label;
+  return before === after ? escapeMarkdown(after) : `${escapeMarkdown(before)} → ${escapeMarkdown(after)}`;
+}
+
 function cell(value: string | null): string {
   return value === null ? '*(none)*' : escapeMarkdown(value);
 }
@@ -90,7 +97,7 @@ function activityLine(change: ActivityChange, name: (id: string) => string): str
     ...change.assignments.map((assignment) => `${escapeMarkdown(name(assignment.party))} ${code(lettersText(assignment.old))} → ${code(lettersText(assignment.new))}`),
     ...change.scopes.map((scope) => `${escapeMarkdown(scope.label)} ${scope.old === null ? 'no column' : scope.old ? 'applies' : 'does not apply'} → ${scope.new === null ? 'no column' : scope.new ? 'applies' : 'does not apply'}`),
   ];
-  return `- **${labels.join(', ')}** ${text}${details.length > 0 ? `: ${details.join('; ')}` : ''} (lines ${change.old!.line} → ${change.new!.line})`;
+  return `- **${labels.join(', ')}** ${text}${details.length > 0 ? `: ${details.join('; ')}` : ''} (${linesOf(change)})`;
 }
 
 function code(letters: string): string {

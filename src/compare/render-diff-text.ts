@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { ActivityChange, AssignmentChange, MetaChange, ModelDiff, WordDiffPart } from './diff-schema.js';
+import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDiff, WordDiffPart } from './diff-schema.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './render-shared.js';
 
 export interface TextRenderOptions {
@@ -31,9 +31,9 @@ export function renderDiffText(diff: ModelDiff, options: TextRenderOptions = {})
   if (diff.meta.length + diff.legend.length + diff.parties.length + diff.scopes.length > 0) {
     lines.push('', c.bold('Metadata:'));
     for (const change of diff.meta) lines.push(`  ${change.field.padEnd(8)} ${change.words ? wordDiffText(change.words, c, options.color ?? false) : metaValue(change, c)}`);
-    for (const change of diff.legend) lines.push(`  legend ${change.key}: ${labelValue(change.old, change.new, c)}`);
-    for (const change of diff.parties) lines.push(`  party ${change.key}: ${labelValue(change.old, change.new, c)}`);
-    for (const change of diff.scopes) lines.push(`  scope ${change.key}: ${labelValue(change.old, change.new, c)}`);
+    for (const [what, changes] of [['legend', diff.legend], ['party', diff.parties], ['scope', diff.scopes]] as const) {
+      for (const change of changes) lines.push(`  ${labelChangeText(what, change, c)}`);
+    }
   }
 
   if (diff.sections.length > 0) {
@@ -55,15 +55,20 @@ export function renderDiffText(diff: ModelDiff, options: TextRenderOptions = {})
 }
 
 function lineRef(change: ActivityChange): string {
-  if (change.old && change.new) return `(lines ${change.old.line} → ${change.new.line})`;
-  return `(line ${(change.new ?? change.old)!.line})`;
+  return `(${linesOf(change)})`;
+}
+
+/** `line 12` in one file, `lines 12 → 15` across two. */
+export function linesOf(change: ActivityChange): string {
+  if (change.old && change.new && change.old.line !== change.new.line) return `lines ${change.old.line} → ${change.new.line}`;
+  return `line ${(change.new ?? change.old)!.line}`;
 }
 
 function notesOf(change: ActivityChange): string {
   const notes: string[] = [];
   if (change.reworded) notes.push(`reworded, ${Math.round((change.similarity ?? 0) * 100)}% alike`);
   if (change.moved) notes.push(`moved from ${change.old!.section.number} ${change.old!.section.title}`);
-  notes.push(`lines ${change.old!.line} → ${change.new!.line}`);
+  notes.push(linesOf(change));
   return `(${notes.join('; ')})`;
 }
 
@@ -75,6 +80,15 @@ export function wordDiffText(parts: readonly WordDiffPart[], c: Colors, color: b
       return part.op === 'delete' ? `[-${part.text}-]` : `{+${part.text}+}`;
     })
     .join('');
+}
+
+/** `party added: Reseller`, `legend C: Is consulted → Is asked`. */
+function labelChangeText(what: string, change: LabelChange, c: Colors): string {
+  // A legend letter is named by its code; a column by its header.
+  const named = (label: string): string => (what === 'legend' ? `${change.key}: ${label}` : label || change.key);
+  if (change.old === null) return `${what} added: ${c.green(named(change.new ?? ''))}`;
+  if (change.new === null) return `${what} removed: ${c.red(named(change.old))}`;
+  return `${what} ${change.key}: ${labelValue(change.old, change.new, c)}`;
 }
 
 function metaValue(change: MetaChange, c: Colors): string {

@@ -32,7 +32,11 @@ export function groupBySection(changes: readonly ActivityChange[]): SectionGroup
   const groups = new Map<string, SectionGroup>();
   for (const change of changes) {
     const group = groups.get(change.section.number);
-    if (group) group.changes.push(change);
+    if (group) {
+      group.changes.push(change);
+      // The new guide's title names the section when it still has it.
+      if (change.kind !== 'removed') group.section = change.section;
+    }
     else groups.set(change.section.number, { section: change.section, changes: [change] });
   }
   return [...groups.values()];
@@ -50,7 +54,7 @@ export function summaryText(diff: ModelDiff): string {
     `${summary.sections} section ${summary.sections === 1 ? 'change' : 'changes'}`,
     `${summary.meta} metadata/legend ${summary.meta === 1 ? 'change' : 'changes'}`,
   ];
-  return `${parts.join(', ')}; ${summary.unchanged} activities unchanged`;
+  return `${parts.join(', ')}; ${summary.unchanged} ${summary.unchanged === 1 ? 'activity' : 'activities'} unchanged`;
 }
 
 /** The accountable changes, called out before everything else. */
