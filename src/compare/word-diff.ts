@@ -1,13 +1,14 @@
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import type { WordDiffPart } from './diff-schema.js';
 
 /**
- * Word-level diff of two texts (jsdiff's `diffWords`: words and punctuation are
- * tokens, whitespace kept as written). Adjacent parts of one kind are merged.
+ * Word-level diff of two texts (jsdiff's `diffWordsWithSpace`: words, punctuation
+ * marks and runs of spaces are tokens, so both texts come back exactly as written).
+ * Adjacent parts of one kind are merged.
  */
 export function wordDiff(oldText: string, newText: string): WordDiffPart[] {
   const parts: WordDiffPart[] = [];
-  for (const change of diffWords(oldText, newText)) {
+  for (const change of diffWordsWithSpace(oldText, newText)) {
     const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal';
     const last = parts.at(-1);
     if (last && last.op === op) last.text += change.value;
