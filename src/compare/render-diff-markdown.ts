@@ -67,12 +67,14 @@ function cell(value: string | null): string {
 
 function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
   return parts
-    .map((part) => {
+    .map((part, index) => {
+      // A deletion followed at once by its replacement reads better with a space between them.
+      const gap = part.op === 'insert' && parts[index - 1]?.op === 'delete' && !/\s$/.test(parts[index - 1]!.text) && !/^\s/.test(part.text) ? ' ' : '';
       if (part.op === 'equal') return escapeMarkdown(part.text);
       // Emphasis markers must hug non-space text, so the spaces around a part stay outside them.
       const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text) ?? [];
       if (core === '') return part.text;
-      return `${before}${part.op === 'delete' ? `~~${escapeMarkdown(core)}~~` : `**${escapeMarkdown(core)}**`}${after}`;
+      return `${gap}${before}${part.op === 'delete' ? `~~${escapeMarkdown(core)}~~` : `**${escapeMarkdown(core)}**`}${after}`;
     })
     .join('');
 }
