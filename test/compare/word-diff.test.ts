@@ -14,6 +14,15 @@ describe('wordDiff', () => {
     ]);
   });
 
+  it('reads changes separated only by spaces as one replacement', () => {
+    expect(wordDiff('The Email Pro service', 'The Hosted Exchange service')).toEqual([
+      { op: 'equal', text: 'The ' },
+      { op: 'delete', text: 'Email Pro' },
+      { op: 'insert', text: 'Hosted Exchange' },
+      { op: 'equal', text: ' service' },
+    ]);
+  });
+
   it('gives both texts back, whatever they are', () => {
     const words = fc.constantFrom('Manage', 'the', 'service', 'backups', '(OS,', 'etc.)', 'données', ' ', '  ', ',');
     const text = fc.array(words, { maxLength: 12 }).map((parts) => parts.join(' '));
