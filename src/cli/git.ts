@@ -44,7 +44,7 @@ export function gitShow(revision: string, path: string, options: GitOptions = {}
 }
 
 export async function gitTopLevel(options: GitOptions = {}): Promise<string> {
-  return (await runGit(['rev-parse', '--show-toplevel'], options, 'git repository')).toString('utf8').trim();
+  return (await runGit(['rev-parse', '--show-toplevel'], options, options.cwd ?? process.cwd())).toString('utf8').trim();
 }
 
 /** Fails with a clear message when the revision does not name a commit. */

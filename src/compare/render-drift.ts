@@ -73,14 +73,15 @@ export function findingSummary(finding: DriftFinding, referenceLocale: string, t
 }
 
 /** The row, the section heading, or where the missing thing would be. */
-function rowDescription(row: DriftRow): string {
+function rowDescription(row: DriftRow, kind: DriftFinding['kind']): string {
+  if (kind === 'party-missing' || kind === 'party-extra') return row.line === null ? '(no table)' : '(first row of the tables)';
   if (row.text !== undefined) return `${row.section ? `(in ${row.section}) ` : ''}${row.text}  ${assignmentsText(row.assignments)}`;
   if (row.title !== undefined) return `§ ${row.section ? `${row.section} ` : ''}${row.title}`;
   return row.line === null ? '(not there)' : '(not there; would follow this line)';
 }
 
-function rowLine(locale: string, file: string | undefined, row: DriftRow, c: Colors): string {
-  return `      ${locale.padEnd(5)}  ${c.dim(place(file, row.line))}  ${rowDescription(row)}`;
+function rowLine(locale: string, file: string | undefined, row: DriftRow, kind: DriftFinding['kind'], c: Colors): string {
+  return `      ${locale.padEnd(5)}  ${c.dim(place(file, row.line))}  ${rowDescription(row, kind)}`;
 }
 
 /** `raci drift --format text`: each guide's folder, then each translation with its findings. */
@@ -104,8 +105,8 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
   const lines = [head + c.red(`${count} ${count === 1 ? 'disagreement' : 'disagreements'}`)];
   for (const finding of translation.findings) {
     lines.push(`    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`);
-    lines.push(rowLine(reference.locale, reference.file, finding.reference, c));
-    lines.push(rowLine(translation.locale, translation.file, finding.translation, c));
+    lines.push(rowLine(reference.locale, reference.file, finding.reference, finding.kind, c));
+    lines.push(rowLine(translation.locale, translation.file, finding.translation, finding.kind, c));
   }
   return lines;
 }
@@ -132,7 +133,7 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
       lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
       for (const finding of translation.findings) {
         lines.push(
-          `| ${where(finding)} | ${escapeMarkdown(findingSummary(finding, reference.locale, translation.locale))} | ${markdownRow(reference.file, finding.reference)} | ${markdownRow(translation.file, finding.translation)} |`,
+          `| ${where(finding)} | ${escapeMarkdown(findingSummary(finding, reference.locale, translation.locale))} | ${markdownRow(reference.file, finding.reference, finding.kind)} | ${markdownRow(translation.file, finding.translation, finding.kind)} |`,
         );
       }
       lines.push('');
@@ -142,6 +143,6 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
   return blocks.join('\n\n');
 }
 
-function markdownRow(file: string | undefined, row: DriftRow): string {
-  return `${escapeMarkdown(place(file, row.line))} ${escapeMarkdown(rowDescription(row))}`;
+function markdownRow(file: string | undefined, row: DriftRow, kind: DriftFinding['kind']): string {
+  return `${escapeMarkdown(place(file, row.line))} ${escapeMarkdown(rowDescription(row, kind))}`;
 }

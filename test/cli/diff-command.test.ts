@@ -203,6 +203,15 @@ describe('raci diff with git: REV:path and --since', () => {
     }
   });
 
+  it('--since outside a git repository says so', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'raci-nogit-'));
+    try {
+      await expect(runDiff([], { since: 'HEAD', cwd: folder }, capture())).rejects.toThrow(new RegExp(`^${folder}: not a git repository`));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('--since with nothing changed says so and exits 0', async () => {
     const { code, out } = await runIn([], { since: 'HEAD', exitCode: true });
     expect(code).toBe(0);

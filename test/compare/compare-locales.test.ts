@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alignRows } from '../../src/compare/align-rows.js';
 import { compareLocales } from '../../src/compare/compare-locales.js';
 import { LocaleComparisonSchema, type DriftFinding } from '../../src/compare/drift-schema.js';
+import { renderDriftText } from '../../src/compare/render-drift.js';
 import { CORPUS, DIFF_FIXTURES, load } from './helpers.js';
 
 const DRIFT = `${DIFF_FIXTURES}/drift`;
@@ -101,7 +102,15 @@ describe('compareLocales', () => {
     const withoutOvhcloud = structuredClone(english);
     withoutOvhcloud.meta.locale = 'fr-fr';
     withoutOvhcloud.parties = withoutOvhcloud.parties.filter((party) => party.id !== 'ovhcloud');
-    const findings = compareLocales([english, withoutOvhcloud]).translations[0]!.findings;
+    const comparison = compareLocales([{ model: english, file: 'x/guide.en-gb.md' }, { model: withoutOvhcloud, file: 'x/guide.fr-fr.md' }]);
+    const findings = comparison.translations[0]!.findings;
     expect(findings.map((finding) => [finding.kind, finding.party?.id])).toEqual([['party-missing', 'ovhcloud']]);
+    expect(renderDriftText([comparison]).split('\n')).toEqual([
+      'x/guide.*.md',
+      '  fr-fr (guide.fr-fr.md) against en-gb (guide.en-gb.md): 1 disagreement',
+      '    table  party column missing  column OVHcloud missing in fr-fr',
+      '      en-gb  guide.en-gb.md:24  (first row of the tables)',
+      '      fr-fr  guide.fr-fr.md:24  (first row of the tables)',
+    ]);
   });
 });

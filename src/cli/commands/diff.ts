@@ -56,8 +56,8 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
   }
 
   const since = options.since;
-  await gitVerifyCommit(since, { cwd });
   const top = await gitTopLevel({ cwd });
+  await gitVerifyCommit(since, { cwd });
   const changed = (await gitChangedSince(since, args, { cwd })).filter((file) => /\.md$/i.test(file.path));
   const diffs: ModelDiff[] = [];
   let failed = false;
