@@ -52,9 +52,7 @@ export {
 // raci diff and raci drift (issue 5): what changed in who is responsible, and where translations disagree.
 export { diffModels } from './compare/diff-models.js';
 export { compareLocales, DEFAULT_REFERENCE_LOCALE, type LocaleGuide } from './compare/compare-locales.js';
-export { matchActivities, type ActivityMatch, type ActivityMatching, type MatchThresholds } from './compare/match-activities.js';
 export { textSimilarity, REWORDED_THRESHOLD, MOVED_REWORDED_THRESHOLD } from './compare/text-similarity.js';
-export { wordDiff } from './compare/word-diff.js';
 export { renderDiffText, type TextRenderOptions } from './compare/render-diff-text.js';
 export { renderDiffMarkdown } from './compare/render-diff-markdown.js';
 export { renderDriftText, renderDriftMarkdown, type DriftRenderOptions } from './compare/render-drift.js';
