@@ -80,3 +80,60 @@ export { renderJson, JsonReportSchema, type JsonReport } from './report/json.js'
 export { renderGithub } from './report/github.js';
 export { renderSarif } from './report/sarif.js';
 export type { ReportInput, FileReport } from './report/report-input.js';
+// raci diff and raci drift (issue 5): what changed in who is responsible, and where translations disagree.
+export { diffModels } from './compare/diff-models.js';
+export { compareLocales, DEFAULT_REFERENCE_LOCALE, type LocaleGuide } from './compare/compare-locales.js';
+export { textSimilarity, REWORDED_THRESHOLD, MOVED_REWORDED_THRESHOLD } from './compare/text-similarity.js';
+export { renderDiffText, type TextRenderOptions } from './compare/render-diff-text.js';
+export { renderDiffMarkdown } from './compare/render-diff-markdown.js';
+export { renderDriftText, renderDriftMarkdown, type DriftRenderOptions } from './compare/render-drift.js';
+export {
+  DIFF_SCHEMA_VERSION,
+  ModelDiffSchema,
+  DiffOptionsSchema,
+  DiffSideSchema,
+  DiffSummarySchema,
+  ActivityChangeSchema,
+  DiffActivitySideSchema,
+  DiffSectionRefSchema,
+  AssignmentChangeSchema,
+  AccountableChangeSchema,
+  ScopeChangeSchema,
+  SectionChangeSchema,
+  MetaChangeSchema,
+  LabelChangeSchema,
+  WordDiffPartSchema,
+  type ModelDiff,
+  type DiffOptions,
+  type DiffSide,
+  type DiffSummary,
+  type ActivityChange,
+  type DiffActivitySide,
+  type DiffSectionRef,
+  type AssignmentChange,
+  type AccountableChange,
+  type ScopeChange,
+  type SectionChange,
+  type MetaChange,
+  type LabelChange,
+  type WordDiffPart,
+} from './compare/diff-schema.js';
+export {
+  DRIFT_SCHEMA_VERSION,
+  LocaleComparisonSchema,
+  DriftOptionsSchema,
+  DriftFindingSchema,
+  DriftRowSchema,
+  DriftGuideSchema,
+  TranslationReportSchema,
+  PartyDisagreementSchema,
+  ScopeDisagreementSchema,
+  type LocaleComparison,
+  type DriftOptions,
+  type DriftFinding,
+  type DriftRow,
+  type DriftGuide,
+  type TranslationReport,
+  type PartyDisagreement,
+  type ScopeDisagreement,
+} from './compare/drift-schema.js';

@@ -75,6 +75,34 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });
     });
 
+  // raci diff and raci drift (issue 5): what changed in who is responsible; where translations disagree.
+  program
+    .command('diff')
+    .description('what changed in who is responsible between two versions of a guide, or in every guide changed since a git revision')
+    .argument('[guides...]', 'OLD NEW: guide files or REV:path read from git; with --since, the paths to look in (default: .)')
+    .option('--since <rev>', 'compare every guide changed since this git revision with the working tree')
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--exit-code', 'exit 1 when the guides differ, like git diff --exit-code')
+    .option('--similarity <ratio>', 'least word similarity for a reworded activity, 0 to 1', '0.5')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (guides: string[], options: { since?: string; format: 'text' | 'markdown' | 'json'; exitCode?: boolean; similarity: string; color: boolean }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      exitCode = await runDiff(guides, options, processIo);
+    });
+
+  program
+    .command('drift')
+    .description('compare the translations of each guide with a reference locale, row by row; exit 1 on disagreements')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
+    .option('--reference <locale>', 'the locale the others are compared with', 'en-gb')
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], options: { reference: string; format: 'text' | 'markdown' | 'json'; color: boolean }) => {
+      const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
+      const { files } = await expandInputs(paths);
+      exitCode = await runDrift(files, options, processIo);
+    });
+
   await program.parseAsync(argv);
   return exitCode;
 }
