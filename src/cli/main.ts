@@ -35,8 +35,72 @@ async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .action(async (paths: string[]) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
+      const { files, explicit } = await expandInputs(paths);
+      exitCode = await runSummary(files, processIo, explicit);
+    });
+
+  // raci build (issue 4): reproducible datasets, and --check that they are up to date.
+  program
+    .command('build')
+    .description('build datasets (JSON, CSV, JSONL, a Frictionless data package) from guides; --check compares instead of writing')
+    .argument('[paths...]', 'files, directories (searched for *.md, README.md left out) or globs', ['.'])
+    .requiredOption('--out <dir>', 'output folder (replaced atomically; files the build no longer produces are removed)')
+    .option('--check', 'build in memory and compare with --out: list stale, missing and extra files, exit 1 if any; write nothing')
+    .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
+    .option('--no-escape-formulas', 'write CSV cells starting with = + - @ tab CR as they are (default: prefixed with \' for spreadsheets)')
+    .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
+    .action(async (paths: string[], options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string }) => {
+      const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
+      exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
+    });
+
+  // raci check: RACI rules and CI-grade diagnostics (issue 3).
+  program
+    .command('check')
+    .description('check guides against the RACI rules; report in stylish, json, github or sarif format')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named', ['.'])
+    .option('-f, --format <format>', 'stylish, json, github (workflow annotations) or sarif (2.1.0)', 'stylish')
+    .option('--max-warnings <n>', 'fail when there are more than n warnings')
+    .option('--quiet', 'report errors only')
+    .option('--frail', 'fail on warnings too')
+    .option('--baseline <file>', 'do not report the findings recorded in this baseline file')
+    .option('--update-baseline', "record today's findings in the --baseline file")
+    .option('--fix', 'rewrite role cells into canonical form (the only safe fixes); other bytes are untouched')
+    .option('--dry-run', 'with --fix: print the diff instead of writing the files')
+    .option('-c, --config <file>', 'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)')
+    .option('--color', 'force colours in the stylish format')
+    .option('--no-color', 'no colours in the stylish format')
+    .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
+      const { runCheck } = await import('./commands/check.js');
+      exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });
+    });
+
+  // raci diff and raci drift (issue 5): what changed in who is responsible; where translations disagree.
+  program
+    .command('diff')
+    .description('what changed in who is responsible between two versions of a guide, or in every guide changed since a git revision')
+    .argument('[guides...]', 'OLD NEW: guide files or REV:path read from git; with --since, the paths to look in (default: .)')
+    .option('--since <rev>', 'compare every guide changed since this git revision with the working tree')
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--exit-code', 'exit 1 when the guides differ, like git diff --exit-code')
+    .option('--similarity <ratio>', 'least word similarity for a reworded activity, 0 to 1', '0.5')
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (guides: string[], options: { since?: string; format: 'text' | 'markdown' | 'json'; exitCode?: boolean; similarity: string; color: boolean }) => {
+      const { runDiff } = await import('./commands/diff.js');
+      exitCode = await runDiff(guides, options, processIo);
+    });
+
+  program
+    .command('drift')
+    .description('compare the translations of each guide with a reference locale, row by row; exit 1 on disagreements')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
+    .option('--reference <locale>', 'the locale the others are compared with', 'en-gb')
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], options: { reference: string; format: 'text' | 'markdown' | 'json'; color: boolean }) => {
+      const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
       const { files } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo);
+      exitCode = await runDrift(files, options, processIo);
     });
 
   // raci report: the static site (issue 8).

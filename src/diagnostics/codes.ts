@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   'legend-missing': { severity: 'warning', summary: 'No RACI legend table (a one-column table of `R: label` rows) was found.' },
   'legend-duplicate': { severity: 'warning', summary: 'More than one legend table; the first one is used.' },
   'legend-row-invalid': { severity: 'warning', summary: 'A legend row does not read `letter: label`.' },
+  'sections-missing': { severity: 'warning', summary: 'No numbered section heading (`### 1. Before subscription`) was found, so the guide has no activities.' },
   'section-duplicate': { severity: 'error', summary: 'Two headings carry the same section number.' },
   'section-parent-missing': { severity: 'warning', summary: 'A section whose parent number has no heading (`3.1.1` without `3.1`); it is attached to the nearest ancestor that exists.' },
   'section-number-too-deep': { severity: 'warning', summary: 'A heading number with more levels than the `maxDepth` limit.' },

@@ -13,9 +13,23 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text of a node as a reader sees it: no markup, no attribute lists, single spaces. */
+/** The text of a node as a reader sees it: no markup, no attribute lists, no HTML comments, single spaces. */
 export function plainText(node: Nodes): string {
-  return collapseWhitespace(toString(node, { includeImageAlt: true }).replace(ATTRIBUTE_LIST, ''));
+  return collapseWhitespace(toString(withoutHtmlComments(node), { includeImageAlt: true }).replace(ATTRIBUTE_LIST, ''));
+}
+
+const HTML_COMMENT = /^<!--[\s\S]*-->$/;
+
+/**
+ * A page never shows an HTML comment, and a writer may put one in a cell
+ * (`<!-- raci-disable-line … -->`), so comments are not part of the text.
+ */
+function withoutHtmlComments(node: Nodes): Nodes {
+  if (!('children' in node)) return node;
+  const children = node.children as Nodes[];
+  if (!children.some((child) => 'children' in child || (child.type === 'html' && HTML_COMMENT.test(child.value.trim())))) return node;
+  const kept = children.filter((child) => !(child.type === 'html' && HTML_COMMENT.test(child.value.trim()))).map(withoutHtmlComments);
+  return { ...node, children: kept } as Nodes;
 }
 
 /**

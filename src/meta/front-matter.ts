@@ -22,7 +22,9 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
   if (!node) return { data: {}, diagnostics: [], keySpans: new Map() };
   // The value starts on the line after the opening `---`.
   const firstValueLine = (node.position?.start.line ?? 1) + 1;
-  const document = parseDocument(node.value, { prettyErrors: true, uniqueKeys: false });
+  // The yaml package reads only LF and CRLF as line breaks; a guide saved with lone CRs must read the same.
+  const yamlText = node.value.replace(/\r\n?/g, '\n');
+  const document = parseDocument(yamlText, { prettyErrors: true, uniqueKeys: false });
   const [error] = document.errors;
   if (error) {
     const line = firstValueLine + (error.linePos?.[0].line ?? 1) - 1;
@@ -31,7 +33,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       data: {},
       keySpans: new Map(),
       diagnostics: [
-        createDiagnostic('front-matter-invalid', `The front matter is not valid YAML: ${firstLine(error.message)}`, {
+        createDiagnostic('front-matter-invalid', `The front matter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "")}`, {
           line,
           column,
           endLine: line,
@@ -64,7 +66,7 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       diagnostics: [createDiagnostic('front-matter-invalid', 'The front matter must be a mapping of keys to values (`title: …`).', spanOf(node.position))],
     };
   }
-  return { data: toJsonSafe(value) as Record<string, unknown>, diagnostics: [], keySpans: keySpans(document.contents, node.value, firstValueLine) };
+  return { data: toJsonSafe(value) as Record<string, unknown>, diagnostics: [], keySpans: keySpans(document.contents, yamlText, firstValueLine) };
 }
 
 function keySpans(contents: unknown, yamlText: string, firstValueLine: number): Map<string, Span> {

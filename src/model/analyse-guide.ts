@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Paragraph, Root, RootContent, Table, Yaml } from 'mdast';
+import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { headingText, plainText } from '../markdown/text.js';
@@ -174,15 +174,15 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
       case 'heading': {
         const title = headingText(block);
         const span = spanOf(block.position);
-        if (outline.addHeading(block as Heading, title, span)) seenNumberedSection = true;
+        if (outline.addHeading(block, title, span)) seenNumberedSection = true;
         else if (block.depth === 1 && firstHeadingTitle === undefined) firstHeadingTitle = title;
         break;
       }
       case 'table':
-        handleTable(tableDataFromMdast(block as Table));
+        handleTable(tableDataFromMdast(block));
         break;
       case 'paragraph': {
-        const recovered = recoverCollapsedTable(source, block as Paragraph);
+        const recovered = recoverCollapsedTable(source, block);
         if (recovered) {
           diagnostics.push(
             createDiagnostic(
@@ -203,15 +203,17 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
         break;
       }
       default:
-        if (!seenNumberedSection && (block.type === 'code' || block.type === 'definition' || block.type === 'html' || block.type === 'yaml' || block.type === 'thematicBreak')) break;
-        if (!seenNumberedSection && 'children' in block) {
-          const blockText = plainText(block as Nodes);
-          if (blockText !== '') introParts.push(blockText);
-        }
+        // Code, HTML, definitions and rules are neither intro prose nor tables.
+        break;
     }
   }
   diagnostics.push(...outline.diagnostics);
 
+  if (!seenNumberedSection) {
+    diagnostics.push(
+      createDiagnostic('sections-missing', 'No numbered section heading (such as "### 1. Before subscription") was found, so the guide has no activities.', START_OF_FILE),
+    );
+  }
   if (!roles) {
     diagnostics.push(
       createDiagnostic('legend-missing', 'No RACI legend was found: add a one-column table whose rows read "R: …", "A: …", "C: …", "I: …".', START_OF_FILE),

@@ -1,12 +1,87 @@
-import type { SafeParseResult } from '../model/parse.js';
+import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
+import { listActivities } from '../exports/list-activities.js';
+import { safeParseResponsibilityModel, type SafeParseResult } from '../model/parse.js';
+import type { Diagnostic, Options } from '../model/schema.js';
+import { decodeSource } from '../read/decode.js';
+import { localeFromPath } from '../read/locale.js';
 import { safeParseResponsibilityModelBytes } from '../read/read-file.js';
-import type { Options } from '../model/schema.js';
+import { applySeverities, type RaciConfig } from './config.js';
+import { runRules } from './engine.js';
+import type { Finding } from './finding.js';
+import { buildRuleContext } from './guide-context.js';
+import { splitLines } from './source-lines.js';
+import { applyDirectives, readDirectives } from './suppressions.js';
+
+export interface CheckOptions extends Options {
+  /** Severities per rule; the defaults of docs/rules.md and docs/diagnostics.md otherwise. */
+  config?: RaciConfig;
+}
+
+export interface CheckResult extends SafeParseResult {
+  /** The same findings as `diagnostics`, with the activity they are about and their fix. */
+  findings: Finding[];
+  /** The text the findings' positions refer to (decoded, without a byte order mark). */
+  text: string;
+  /**
+   * The file reads as a guide: it has an activity, or a legend and numbered
+   * sections (a guide whose tables are all broken). `raci check` skips the
+   * others unless they are named.
+   */
+  looksLikeGuide: boolean;
+}
+
+/**
+ * Parser diagnostics that a rule reports instead: the rule's finding says the
+ * same, and carries the fix.
+ */
+const OWNED_BY_RULES = new Set(['role-noncanonical']);
 
 /**
  * The findings of `raci check` for one guide: the parser's structural
- * diagnostics plus the RACI rules, with the configuration applied.
- * (Placeholder until the rules land: parser diagnostics only.)
+ * diagnostics plus the RACI rules, with the configuration's severities and the
+ * guide's `raci-disable` comments applied.
  */
-export function checkGuideBytes(bytes: Uint8Array, options: Options = {}): SafeParseResult {
-  return safeParseResponsibilityModelBytes(bytes, options);
+export function checkGuideBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
+  const { config, ...parseOptions } = options;
+  const parsed = safeParseResponsibilityModelBytes(bytes, parseOptions);
+  const decoded = decodeSource(bytes);
+  // Fixes are written back as UTF-8: offered only when that gives back the same bytes elsewhere.
+  const canFix = decoded.isText && decoded.diagnostics.length === 0;
+  return finish(parsed, decoded.text, options.file, config, canFix);
+}
+
+/** The same, from text already decoded (the remark plugin's case). */
+export function checkGuideText(text: string, options: CheckOptions = {}): CheckResult {
+  const { config, ...parseOptions } = options;
+  const locale = parseOptions.locale ?? (parseOptions.file ? localeFromPath(parseOptions.file) : undefined);
+  const parsed = safeParseResponsibilityModel(text, { ...parseOptions, ...(locale ? { locale } : {}) });
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return finish(parsed, source, options.file, config, true);
+}
+
+function finish(parsed: SafeParseResult, text: string, file: string | undefined, config: RaciConfig | undefined, canFix: boolean): CheckResult {
+  const context = buildRuleContext(parsed.model, text, canFix);
+  const located = (finding: Finding): Finding => (file !== undefined ? { ...finding, file } : finding);
+  const rowsByLine = new Map(context.rows.map((row) => [row.line, row.activity]));
+  const parserFindings = parsed.diagnostics
+    .filter((diagnostic) => !OWNED_BY_RULES.has(diagnostic.code))
+    .map((diagnostic): Finding => {
+      const activity = rowsByLine.get(diagnostic.line);
+      return activity ? { ...diagnostic, activity: { id: activity.id, text: activity.text } } : diagnostic;
+    });
+  const configured = applySeverities([...parserFindings, ...runRules(context).map(located)], config);
+  const findings = applySeverities(applyDirectives(configured, readDirectives(splitLines(text)), file), config).sort(compareDiagnostics);
+  return {
+    success: countBySeverity(findings).error === 0,
+    model: parsed.model,
+    diagnostics: findings.map(toDiagnostic),
+    findings,
+    text,
+    looksLikeGuide: listActivities(parsed.model).length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
+  };
+}
+
+function toDiagnostic(finding: Finding): Diagnostic {
+  const { code, severity, message, line, column, endLine, endColumn, file } = finding;
+  return { code, severity, message, line, column, endLine, endColumn, ...(file !== undefined ? { file } : {}) };
 }

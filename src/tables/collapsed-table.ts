@@ -57,12 +57,16 @@ function splitRow(line: string, lineNumber: number, firstColumn: number): RowDat
   for (let index = 0; index + 1 < edges.length; index++) {
     const from = edges[index]! + 1;
     const to = edges[index + 1]!;
-    const { text, links } = inlineText(line.slice(from, to));
+    const raw = line.slice(from, to);
+    const { text, links } = inlineText(raw);
+    // Point at what is written, not at the padding: the same place a real table's cell reports.
+    const contentFrom = text === '' ? from : from + (raw.length - raw.trimStart().length);
+    const contentTo = text === '' ? to : from + raw.trimEnd().length;
     cells.push({
       text,
       links,
       boldLetters: '',
-      span: { line: lineNumber, column: firstColumn + from, endLine: lineNumber, endColumn: firstColumn + to },
+      span: { line: lineNumber, column: firstColumn + contentFrom, endLine: lineNumber, endColumn: firstColumn + contentTo },
     });
   }
   return {
@@ -79,6 +83,7 @@ function inlineText(raw: string): { text: string; links: Link[] } {
     return text;
   });
   const text = withoutLinks
+    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
     .replace(/(\*\*|__)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');

@@ -46,7 +46,8 @@ export function headerSignature(table: TableData): string {
 
 /**
  * The activity column is the first column whose cells are mostly text;
- * columns before it are scopes, columns after it are parties. A table with no
+ * columns before it are scopes, columns after it are parties (unless they are
+ * all text too: then nothing in the table is a role). A table with no
  * body to judge by borrows the layout of an earlier table with the same
  * header, or else takes its first column as the activity.
  */
@@ -65,6 +66,9 @@ export function detectLayout(table: TableData, knownLayouts: ReadonlyMap<string,
     activityColumn = 0;
   }
   if (activityColumn >= width - 1) return undefined;
+  // Text after the activity column is notes or links, not roles: such a table has no party to read.
+  const after = range(activityColumn + 1, width);
+  if (table.rows.length > 0 && after.every((column) => isTextColumn(table, column))) return undefined;
   return {
     scopeColumns: range(0, activityColumn),
     activityColumn,

@@ -36,8 +36,16 @@ function boldLettersIn(cell: TableCell): string {
   return letters;
 }
 
+/** The span of what is written in the cell, so a message points at `MP`, not at the pipe before it. */
+function contentSpan(cell: TableCell, lineOffset: number): Span {
+  const first = cell.children[0]?.position;
+  const last = cell.children.at(-1)?.position;
+  if (!first || !last) return spanOf(cell.position, lineOffset);
+  return spanOf({ start: first.start, end: last.end }, lineOffset);
+}
+
 function cellData(cell: TableCell, lineOffset: number): CellData {
-  return { text: plainText(cell), links: linksIn(cell), span: spanOf(cell.position, lineOffset), boldLetters: boldLettersIn(cell) };
+  return { text: plainText(cell), links: linksIn(cell), span: contentSpan(cell, lineOffset), boldLetters: boldLettersIn(cell) };
 }
 
 export function tableDataFromMdast(table: Table, lineOffset = 0): TableData {

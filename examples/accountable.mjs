@@ -1,0 +1,26 @@
+// Who is accountable for each activity of a guide?
+// Run: node examples/accountable.mjs [guide.md]   (after `npm install`, which builds the package)
+import { listActivities, parseResponsibilityModelFile, ResponsibilityModelError } from 'responsibility-model';
+
+const file =
+  process.argv[2] ??
+  new URL('../fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md', import.meta.url)
+    .pathname;
+
+let model;
+try {
+  model = await parseResponsibilityModelFile(file);
+} catch (error) {
+  if (!(error instanceof ResponsibilityModelError)) throw error;
+  // The guide has errors: report them, and still use the best-effort model.
+  console.error(error.message);
+  model = error.model;
+}
+
+const labels = Object.fromEntries(model.parties.map((party) => [party.id, party.label]));
+for (const activity of listActivities(model)) {
+  const accountable = Object.entries(activity.assignments)
+    .filter(([, letters]) => letters.includes('A'))
+    .map(([party]) => labels[party]);
+  console.log(`${activity.id}\t${accountable.join(', ') || '(nobody)'}\t${activity.text}`);
+}

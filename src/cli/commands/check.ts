@@ -1,0 +1,221 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { renderGithub } from '../../report/github.js';
+import { renderJson } from '../../report/json.js';
+import type { FileReport, ReportInput } from '../../report/report-input.js';
+import { totals } from '../../report/report-input.js';
+import { renderSarif } from '../../report/sarif.js';
+import { renderStylish } from '../../report/stylish.js';
+import { BaselineSchema, createBaseline, matchBaseline, type Baseline } from '../../rules/baseline.js';
+import { checkGuideBytes, type CheckResult } from '../../rules/check-guide.js';
+import type { RaciConfig } from '../../rules/config.js';
+import type { Finding } from '../../rules/finding.js';
+import { applyFixes, unifiedDiff } from '../../rules/fix.js';
+import { splitLines } from '../../rules/source-lines.js';
+import { shouldUseColour } from '../colour.js';
+import { loadConfig } from '../config-file.js';
+import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import type { CommandIo } from '../io.js';
+
+export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+export interface CheckCommandOptions {
+  format?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  frail?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  fix?: boolean;
+  dryRun?: boolean;
+  config?: string;
+  color?: boolean;
+}
+
+export interface CheckEnvironment {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  version: string;
+}
+
+interface Settings {
+  format: Format;
+  maxWarnings: number | undefined;
+}
+
+function readSettings(options: CheckCommandOptions): Settings {
+  const format = options.format ?? 'stylish';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: unknown format; use one of ${FORMATS.join(', ')}`);
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number (0 or more)`);
+    maxWarnings = Number(options.maxWarnings);
+  }
+  if (options.dryRun && !options.fix) throw new UsageError('--dry-run only applies to --fix');
+  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
+  if (options.updateBaseline && options.fix && !options.dryRun) throw new UsageError('use --fix and --update-baseline in two runs, so the baseline records what --fix left');
+  return { format: format as Format, maxWarnings };
+}
+
+interface Checked {
+  file: string;
+  result: CheckResult;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return BOM.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * `raci check [paths...]`: the findings of every guide, in one of four
+ * formats. Exit code: 0 clean, 1 findings that fail (errors; warnings with
+ * --frail or past --max-warnings), 2 usage or I/O errors.
+ */
+export async function runCheck(paths: string[], options: CheckCommandOptions, io: CommandIo, environment: CheckEnvironment): Promise<number> {
+  const settings = readSettings(options);
+  const { config } = await loadConfig(options.config, environment.cwd);
+  const { files, explicit } = await expandInputs(paths.length > 0 ? paths : ['.']);
+  let ioFailed = false;
+  const checked: Checked[] = [];
+  let skipped = 0;
+  const diffs: string[] = [];
+  let fixesApplied = 0;
+
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (caught) {
+      io.stderr(`raci: ${file}: ${describeFsError(caught)}`);
+      ioFailed = true;
+      continue;
+    }
+    let result = check(bytes, file, config);
+    if (!result.looksLikeGuide && !explicit.has(file)) {
+      skipped++;
+      continue;
+    }
+    if (options.fix && result.findings.some((finding) => finding.fix)) {
+      const fixed = applyFixes(result.text, result.findings);
+      const fixedBytes = new Uint8Array([...(startsWithBom(bytes) ? BOM : []), ...new TextEncoder().encode(fixed.text)]);
+      fixesApplied += fixed.applied;
+      if (options.dryRun) {
+        diffs.push(unifiedDiff(file, result.text, fixed.text));
+      } else {
+        try {
+          await writeFile(file, fixedBytes);
+        } catch (caught) {
+          io.stderr(`raci: ${file}: cannot write the fixes: ${describeFsError(caught)}`);
+          ioFailed = true;
+        }
+      }
+      result = check(fixedBytes, file, config);
+    }
+    checked.push({ file, result });
+  }
+
+  const baselined = await applyBaseline(checked, options, io);
+  const reports: FileReport[] = checked.map(({ file, result }) => ({
+    file,
+    findings: baselined.fresh.get(file)!.filter((finding) => !options.quiet || finding.severity === 'error'),
+    lines: splitLines(result.text),
+  }));
+  const input: ReportInput = { files: reports, skipped, baselined: baselined.count };
+
+  if (options.dryRun) {
+    io.stdout(diffs.filter((diff) => diff !== '').join('\n').trimEnd() || '');
+    const remaining = totals(input);
+    io.stderr(`raci: --dry-run: ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`);
+  } else {
+    io.stdout(render(input, settings.format, options, io, environment));
+  }
+
+  const count = totals(input);
+  let failed = count.error > 0 || (Boolean(options.frail) && count.warning > 0);
+  if (settings.maxWarnings !== undefined && count.warning > settings.maxWarnings) {
+    io.stderr(`raci: too many warnings: ${count.warning} (--max-warnings ${settings.maxWarnings}).`);
+    failed = true;
+  }
+  if (ioFailed) return 2;
+  return failed ? 1 : 0;
+}
+
+function check(bytes: Uint8Array, file: string, config: RaciConfig | undefined): CheckResult {
+  return checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
+}
+
+function render(input: ReportInput, format: Format, options: CheckCommandOptions, io: CommandIo, environment: CheckEnvironment): string {
+  switch (format) {
+    case 'json':
+      return renderJson(input);
+    case 'github':
+      return renderGithub(input);
+    case 'sarif':
+      return renderSarif(input, { version: environment.version });
+    case 'stylish':
+      return renderStylish(input, { colour: shouldUseColour(options.color, environment.env, io.isTTY) });
+  }
+}
+
+/** Baseline paths are relative to the baseline file, with "/" separators, so it works from any directory. */
+function baselinePath(baselineFile: string, file: string): string {
+  return relative(dirname(resolve(baselineFile)), resolve(file)).split(sep).join('/');
+}
+
+async function readBaseline(path: string, required: boolean): Promise<Baseline | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (caught) {
+    if (!required && (caught as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`${path}: ${describeFsError(caught)}${(caught as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --update-baseline)' : ''}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (caught) {
+    throw new UsageError(`${path}: not valid JSON: ${caught instanceof Error ? caught.message : String(caught)}`);
+  }
+  const parsed = BaselineSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UsageError(`${path}: not a raci baseline: ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * With --baseline, the findings it records are taken out; with
+ * --update-baseline, the baseline is first rewritten with today's findings of
+ * the checked files (entries of other files are kept).
+ */
+async function applyBaseline(checked: readonly Checked[], options: CheckCommandOptions, io: CommandIo): Promise<{ fresh: Map<string, Finding[]>; count: number }> {
+  const fresh = new Map(checked.map(({ file, result }) => [file, result.findings]));
+  if (options.baseline === undefined) return { fresh, count: 0 };
+  const baselineFile = options.baseline;
+  const items = checked.flatMap(({ file, result }) => result.findings.map((finding) => ({ file: baselinePath(baselineFile, file), shown: file, finding })));
+  let baseline = await readBaseline(baselineFile, !options.updateBaseline);
+  const checkedPaths = new Set(checked.map(({ file }) => baselinePath(baselineFile, file)));
+  if (options.updateBaseline) {
+    const kept = (baseline?.findings ?? []).filter((entry) => !checkedPaths.has(entry.file));
+    const recorded = createBaseline(items);
+    baseline = { version: 1, findings: [...kept, ...recorded.findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+    try {
+      await writeFile(baselineFile, `${JSON.stringify(baseline, null, 2)}\n`);
+    } catch (caught) {
+      throw new UsageError(`${baselineFile}: cannot write the baseline: ${describeFsError(caught)}`);
+    }
+    io.stderr(`raci: wrote ${baselineFile}: ${items.length} finding${items.length === 1 ? '' : 's'} in ${new Set(items.map((item) => item.file)).size} files.`);
+  }
+  // Only the entries of the files checked now: a run on one guide says nothing about the others.
+  const matched = matchBaseline(items, { ...baseline!, findings: baseline!.findings.filter((entry) => checkedPaths.has(entry.file)) });
+  for (const { file } of checked) fresh.set(file, []);
+  for (const item of matched.fresh) fresh.get(item.shown)!.push(item.finding);
+  if (matched.unusedEntries > 0 && !options.updateBaseline) {
+    io.stderr(`raci: ${matched.unusedEntries} finding${matched.unusedEntries === 1 ? '' : 's'} of the baseline no longer occur; run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`);
+  }
+  return { fresh, count: matched.baselined.length };
+}

@@ -1,0 +1,55 @@
+import { quote } from '../../diagnostics/diagnostic.js';
+import { repeatedLetters } from '../../roles/role-cell.js';
+import type { TextEdit } from '../finding.js';
+import { cellSpan, type PartyCell, type RowContext } from '../guide-context.js';
+import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js';
+
+/** Emphasis around the whole cell (`**IR**`) is kept by the fix. */
+const WRAPPED = /^(\*\*|__|\*|_)(.+)\1$/s;
+/** What a fix may rewrite: RACI letters, separators and spaces, nothing else (no link, escape or markup). */
+const REWRITABLE = /^[RACIraci\s,;/+&.·\-–—]+$/u;
+
+/**
+ * `role-noncanonical`: a cell read fine but not written `RACI`-ordered, upper
+ * case, without separators. Owned by the rules (the parser's note of the same
+ * name is replaced by this finding, which carries the fix). Cells with unknown
+ * or repeated letters are left to `role-unknown` and `role-repeated`.
+ */
+export const roleNoncanonical: RuleCheck = (context) =>
+  context.rows.flatMap((row) =>
+    row.cells.flatMap((cell): RuleFinding[] => {
+      const { roles, canonical, unknown } = cell.normalized;
+      if (roles.length === 0 || unknown.length > 0 || repeatedLetters(cell.text).length > 0) return [];
+      if (cell.text.trim() === canonical) return [];
+      const fix = context.canFix ? fixFor(row, cell, canonical) : undefined;
+      return [
+        {
+          message: `${quote(cell.text)} in column ${quote(cell.label)} of ${quote(row.activity.text)} should be written ${quote(canonical)} (${reasons(cell.text, canonical)}).`,
+          span: cell.slice ? cellSpan(row.line, cell.slice) : { line: row.line, column: 1, endLine: row.line, endColumn: 2 },
+          activity: activityOf(row),
+          ...(fix ? { fix } : {}),
+        },
+      ];
+    }),
+  );
+
+function reasons(text: string, canonical: string): string {
+  const found: string[] = [];
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.toUpperCase() !== canonical) found.push('letters out of R, A, C, I order');
+  if (letters !== letters.toUpperCase()) found.push('lower case');
+  if (/\s/.test(text.trim())) found.push('spaces between letters');
+  if (/[^\p{L}\s]/u.test(text)) found.push('separators');
+  return found.join(', ') || 'not canonical';
+}
+
+function fixFor(row: RowContext, cell: PartyCell, canonical: string): TextEdit[] | undefined {
+  const slice = cell.slice;
+  if (!slice) return undefined;
+  const content = row.lineText.slice(slice.contentStart, slice.contentEnd);
+  const wrapped = WRAPPED.exec(content);
+  const marker = wrapped?.[1] ?? '';
+  const inner = wrapped ? wrapped[2]! : content;
+  if (!REWRITABLE.test(inner)) return undefined;
+  return [{ line: row.line, column: slice.contentStart + 1, endColumn: slice.contentEnd + 1, text: `${marker}${canonical}${marker}` }];
+}

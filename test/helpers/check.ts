@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CommandIo } from '../../src/cli/io.js';
+import { checkGuideBytes, type CheckOptions, type CheckResult } from '../../src/rules/check-guide.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const RULE_FIXTURES = `${ROOT}test/fixtures/rules/`;
+
+export function checkFixture(name: string, options: CheckOptions = {}): CheckResult {
+  return checkGuideBytes(readFileSync(`${RULE_FIXTURES}${name}`), options);
+}
+
+/** `line:column-endLine:endColumn severity code message`: one finding as the tests compare it. */
+export function brief(finding: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }): string {
+  return `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.severity} ${finding.code} ${finding.message}`;
+}
+
+export interface CapturedIo extends CommandIo {
+  out: string[];
+  err: string[];
+}
+
+export function captureIo(isTTY = false): CapturedIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, isTTY, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
+}
+
+export const LEGEND = [
+  '| Roles |',
+  '| --- |',
+  '| R: Is in charge of carrying out the process |',
+  '| A: Is accountable for the successful completion of the process |',
+  '| C: Is consulted during the process |',
+  '| I: Is informed of the results of the process |',
+].join('\n');
+
+/** A guide around some rows: front matter, legend, one numbered section, one table. */
+export function guide(rows: string[], extra = ''): string {
+  return ['---', 'title: Test guide', '---', '', LEGEND, '', '## 1. Before subscription', '', '| Activity | Customer | OVHcloud |', '| --- | --- | --- |', ...rows, extra].join('\n');
+}
