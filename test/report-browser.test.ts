@@ -7,11 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReport } from '../src/cli/commands/report.js';
+import { diffModels } from '../src/compare/diff-models.js';
+import { safeParseResponsibilityModel } from '../src/model/parse.js';
 import type { CommandIo } from '../src/cli/io.js';
 import { listActivities } from '../src/exports/list-activities.js';
 import { activityAnchor } from '../src/exports/report/guide-page.js';
 import { buildReportSite, pageNames, type ReportGuide, type SiteFile } from '../src/exports/report/site.js';
 import { EMAIL_PRO, loadCorpusGuides } from './helpers/corpus-guides.js';
+import { editGuide } from './helpers/edited-guide.js';
 import { HOSTILE_GUIDE, HOSTILE_TEXTS } from './helpers/hostile-guide.js';
 
 /**
@@ -199,6 +202,28 @@ describe('the overview in a browser', () => {
     const shown = await page.locator('#overview tbody:visible').count();
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(await page.locator('#overview tbody').count());
+    expect(problemsOf(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a diff page in a browser', () => {
+  it('shows the changed rows, marked, and the rest on demand', async () => {
+    // Built from the library so the page (and its screenshot) names no temporary folder; the command is tested in report-cli.test.ts.
+    const original = guides.find((guide) => guide.file === EMAIL_PRO)!;
+    const edited = safeParseResponsibilityModel(editGuide(await readFile(EMAIL_PRO, 'utf8')), { locale: 'en-gb' }).model;
+    const diff = diffModels(original.model, edited, { oldLabel: EMAIL_PRO, newLabel: 'the same guide with four edits' });
+    const out = join(scratch, 'diff-site');
+    await writeSite(out, buildReportSite([{ file: 'edited/guide.en-gb.md', model: edited, findings: [], change: { status: 'modified', diff } }], { base: 'the bundled guide' }));
+    const page = await open(pathToFileURL(join(out, 'diffs', 'guide.en-gb.html')).href);
+    const changed = await page.locator('tr.activity:visible').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-change')));
+    expect(changed.sort()).toEqual(['added', 'modified', 'modified', 'removed']);
+    expect(await page.locator('td.cell-changed:visible').count()).toBe(2);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 1130 });
+    await page.screenshot({ path: join(IMAGES, 'diff-page.png') });
+    await page.getByLabel('Show unchanged activities').check();
+    expect(await page.locator('tr.activity:visible').count()).toBe(49);
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });

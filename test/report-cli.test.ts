@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { MARKER_FILE, runReport } from '../src/cli/commands/report.js';
 import { UsageError } from '../src/cli/inputs.js';
 import type { CommandIo } from '../src/cli/io.js';
 import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from './helpers/corpus-guides.js';
+import { editGuide } from './helpers/edited-guide.js';
 
 function captureIo(): CommandIo & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -43,16 +45,17 @@ describe('raci report', () => {
     const findings = (await loadCorpusGuides()).flatMap((guide) => guide.findings);
     const errors = findings.filter((finding) => finding.severity === 'error').length;
     const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-    expect(io.out).toEqual([
-      `${join(out, 'index.html')}: 40 guide pages (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} shown)`,
-    ]);
+    const counts = `40 guide pages (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} shown)`;
+    expect(io.out).toEqual([`${join(out, 'index.html')}: ${counts}`]);
+    // docs/report.md shows this run; keep it true.
+    expect(await readFile('docs/report.md', 'utf8')).toContain(`# report/index.html: ${counts}`);
     expect(io.err).toEqual([
-      'raci report: skipped fixtures/README.md: no numbered section, so not a guide',
-      'raci report: skipped fixtures/corpus/README.md: no numbered section, so not a guide',
+      'raci report: skipped fixtures/README.md: not a responsibility-model guide (no activity, no legend and numbered sections)',
+      'raci report: skipped fixtures/corpus/README.md: not a responsibility-model guide (no activity, no legend and numbered sections)',
     ]);
     const first = await tree(out);
     expect([...first.keys()].filter((path) => path.startsWith('guides/'))).toHaveLength(40);
-    expect(first.get('index.html')).toContain('fixtures/corpus/README.md</code>: no numbered section, so not a guide');
+    expect(first.get('index.html')).toContain('fixtures/corpus/README.md</code>: not a responsibility-model guide (no activity, no legend and numbered sections)');
     expect(first.has(MARKER_FILE)).toBe(true);
 
     expect(await runReport(['fixtures/'], { out }, captureIo())).toBe(0);
@@ -104,5 +107,51 @@ describe('raci report', () => {
     await writeFile(file, '');
     await expect(runReport([EMAIL_PRO], { out: file }, captureIo())).rejects.toThrow(/exists and is not a folder/);
     await expect(stat(out)).rejects.toThrow();
+  });
+
+  it('compares one guide with a file given as --base', async () => {
+    const edited = join(scratch, 'edited', 'guide.en-gb.md');
+    await mkdir(join(scratch, 'edited'));
+    await writeFile(edited, editGuide(await readFile(EMAIL_PRO, 'utf8')));
+    const out = join(scratch, 'base-file');
+    expect(await runReport([edited], { out, base: EMAIL_PRO }, captureIo())).toBe(0);
+    const page = await readFile(join(out, 'diffs', 'guide.en-gb.html'), 'utf8');
+    expect(page).toContain(`From <code>${EMAIL_PRO}</code> to <code>${edited}</code>`);
+    expect(page).toContain('A: OVHcloud → Customer');
+    await expect(runReport([edited, SAP_EN], { out, base: EMAIL_PRO }, captureIo())).rejects.toThrow(
+      `--base ${EMAIL_PRO}: a file is compared with one guide, and 2 were given`,
+    );
+  });
+
+  it('compares with a git revision given as --base: changed, new and removed guides', async () => {
+    const repository = join(scratch, 'repository');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repository, stdio: 'pipe' });
+    for (const folder of ['email', 'sap', 'kms']) await mkdir(join(repository, folder), { recursive: true });
+    await copyFile(EMAIL_PRO, join(repository, 'email', 'guide.en-gb.md'));
+    await copyFile(SAP_EN, join(repository, 'sap', 'guide.en-gb.md'));
+    await copyFile('fixtures/corpus/pages/manage_and_operate/kms/responsibility-model-kms/guide.en-gb.md', join(repository, 'kms', 'guide.en-gb.md'));
+    await writeFile(join(repository, 'README.md'), '# Guides\n');
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'guides');
+    await writeFile(join(repository, 'email', 'guide.en-gb.md'), editGuide(await readFile(EMAIL_PRO, 'utf8')));
+    await rm(join(repository, 'kms'), { recursive: true });
+    await mkdir(join(repository, 'domains'));
+    await copyFile('fixtures/corpus/pages/web_cloud/domains/responsibility_model_domains/guide.en-gb.md', join(repository, 'domains', 'guide.en-gb.md'));
+
+    const out = join(scratch, 'base-revision');
+    expect(await runReport([repository], { out, base: 'HEAD', cwd: repository }, captureIo())).toBe(0);
+    expect(await readdir(join(out, 'diffs'))).toEqual(['domains--guide.en-gb.html', 'email--guide.en-gb.html']);
+    const overview = await readFile(join(out, 'index.html'), 'utf8');
+    expect(overview).toContain('<a href="diffs/email--guide.en-gb.html">4 changes since HEAD</a>');
+    expect(overview).toContain('<a href="diffs/domains--guide.en-gb.html">new since HEAD</a>');
+    expect(overview).toContain('<span class="empty">unchanged since HEAD</span>');
+    expect(overview).toMatch(/<h2>Removed since <code>HEAD<\/code><\/h2><ul><li>Key Management Service \(KMS\) - Shared responsibilities <span class="guide-file">kms\/guide.en-gb.md<\/span><\/li><\/ul>/);
+    const email = await readFile(join(out, 'diffs', 'email--guide.en-gb.html'), 'utf8');
+    expect(email).toContain('From <code>HEAD:email/guide.en-gb.md</code>');
+
+    await expect(runReport([repository], { out, base: 'no-such-revision', cwd: repository }, captureIo())).rejects.toThrow(
+      'no-such-revision: not a commit in this git repository',
+    );
   });
 });

@@ -1,12 +1,16 @@
 import { colord, extend } from 'colord';
 import a11yPlugin from 'colord/plugins/a11y';
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diffModels } from '../src/compare/diff-models.js';
+import { safeParseResponsibilityModel } from '../src/model/parse.js';
 import { listActivities } from '../src/exports/list-activities.js';
 import { phaseShares, placeFindings } from '../src/exports/report/guide-figures.js';
 import { HEAT_STEPS, heatStep, TEXT_PAIRS } from '../src/exports/report/palette.js';
 import { buildReportSite, guideKey, pageNames, type ReportGuide, type SiteFile } from '../src/exports/report/site.js';
 import { createDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from './helpers/corpus-guides.js';
+import { editGuide } from './helpers/edited-guide.js';
 import { validationMessages } from './helpers/html-validator.js';
 
 extend([a11yPlugin]);
@@ -165,5 +169,60 @@ describe('colours', () => {
       0, 1, 1, 2, 3, 4, 5, 5, 0,
     ]);
     expect(HEAT_STEPS).toHaveLength(6);
+  });
+});
+
+describe('diff pages', () => {
+  let original: ReportGuide;
+  let edited: ReturnType<typeof safeParseResponsibilityModel>['model'];
+  let diffSite: SiteFile[];
+
+  beforeAll(async () => {
+    original = guides.find((guide) => guide.file === EMAIL_PRO)!;
+    edited = safeParseResponsibilityModel(editGuide(await readFile(EMAIL_PRO, 'utf8')), { locale: 'en-gb' }).model;
+    const diff = diffModels(original.model, edited, { oldLabel: 'before', newLabel: 'after' });
+    diffSite = buildReportSite(
+      [
+        { file: 'now/email-pro/guide.en-gb.md', model: edited, findings: [], change: { status: 'modified', diff } },
+        { file: 'now/sap/guide.en-gb.md', model: guides.find((guide) => guide.file === SAP_EN)!.model, findings: [] },
+      ],
+      { ...options, base: 'v1', removed: [{ file: 'gone/guide.en-gb.md', title: 'A guide that went away' }] },
+    );
+  });
+
+  function diffPage(path: string): string {
+    return diffSite.find((file) => file.path === path)!.content;
+  }
+
+  it('are written only for the guides that changed', () => {
+    expect(diffSite.map((file) => file.path).filter((path) => path.startsWith('diffs/'))).toEqual(['diffs/email-pro--guide.en-gb.html']);
+  });
+
+  it('mark each change on its row: added, removed, modified, and leave the rest unchanged', () => {
+    const page = diffPage('diffs/email-pro--guide.en-gb.html');
+    const kinds = [...page.matchAll(/<tr class="activity change-([a-z]+)"/g)].map((match) => match[1]);
+    expect(kinds.filter((kind) => kind === 'added')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === 'removed')).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === 'modified')).toHaveLength(2);
+    // 48 activities, one removed and one added: 48 rows now, 45 of them as they were.
+    expect(kinds.filter((kind) => kind === 'unchanged')).toHaveLength(45);
+    expect(page).toContain('<span class="change-badge change-badge-accountable">A: OVHcloud → Customer</span>');
+    expect(page.match(/<td class="party cell-changed">/g)).toHaveLength(2);
+    expect(page).toContain('<del class="activity-text">Choose service location in EU</del>');
+    expect(page).toContain('<del>service subscription</del><ins>subscribing to the service</ins>');
+  });
+
+  it('are valid HTML', async () => {
+    expect(await validationMessages(diffPage('diffs/email-pro--guide.en-gb.html'))).toEqual([]);
+    expect(await validationMessages(diffPage('index.html'))).toEqual([]);
+  });
+
+  it('are linked from the guide page and the overview, which also lists removed guides', () => {
+    expect(diffPage('guides/email-pro--guide.en-gb.html')).toContain('<a href="../diffs/email-pro--guide.en-gb.html">4 changes since v1</a>');
+    const overview = diffPage('index.html');
+    expect(overview).toContain('<th scope="col">Since <code>v1</code></th>');
+    expect(overview).toContain('<a href="diffs/email-pro--guide.en-gb.html">4 changes since v1</a> <span class="change-badge change-badge-accountable">1 accountable change</span>');
+    expect(overview).toContain('<span class="empty">unchanged since v1</span>');
+    expect(overview).toContain('A guide that went away');
   });
 });

@@ -111,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output folder (created; replaced on later runs)', 'report')
     .option('--title <text>', 'name of the site (default: "Responsibility models")')
     .option('--source-url <template>', 'link rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}')
-    .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string }) => {
+    .option('--base <rev-or-file>', 'add diff pages: the changes since a git revision (or from a file, for one guide)')
+    .option('-c, --config <file>', 'raci check configuration (default: found as raci check finds it)')
+    .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string }) => {
       const { runReport } = await import('./commands/report.js');
       exitCode = await runReport(paths, options, processIo);
     });

@@ -1,8 +1,15 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildReportSite, type ReportGuide } from '../../exports/report/site.js';
+import { diffModels } from '../../compare/diff-models.js';
+import { buildReportSite, type RemovedGuide, type ReportGuide } from '../../exports/report/site.js';
+import { emptyModel } from '../../model/analyse-guide.js';
+import type { ResponsibilityModel } from '../../model/schema.js';
+import { localeFromPath } from '../../read/locale.js';
+import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
 import type { SkippedFile } from '../../exports/report/overview-page.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
+import { loadConfig } from '../config-file.js';
+import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 
@@ -11,6 +18,12 @@ export interface ReportCommandOptions {
   title?: string;
   /** `https://host/{path}#L{line}`: where the source links go instead of the local files. */
   sourceUrl?: string;
+  /** A git revision, or a file to compare the one guide with: adds the diff pages. */
+  base?: string;
+  /** The `raci check` configuration file (found as `raci check` finds it otherwise). */
+  config?: string;
+  /** Where git runs and the configuration is looked up from; the process's folder by default. */
+  cwd?: string;
 }
 
 /** Marks a folder as ours, so a second run may replace it and never touches anything else. */
@@ -27,11 +40,6 @@ function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Markdown without a single numbered section (a README beside the guides) is not a guide; `raci summary` agrees. */
-function isNotAGuide(guide: ReportGuide): boolean {
-  return guide.model.sections.length === 0;
-}
-
 /** The source link of a row: the template when given, else the file relative to the output folder. */
 function sourceLinker(out: string, template: string | undefined): (file: string, line: number) => string {
   if (template !== undefined) {
@@ -39,6 +47,58 @@ function sourceLinker(out: string, template: string | undefined): (file: string,
   }
   const root = resolve(out);
   return (file, line) => `${encodePath(toPosix(relative(root, resolve(file))))}#L${line}`;
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (caught) {
+    throw new UsageError(`${file}: ${describeFsError(caught)}`);
+  }
+}
+
+/** The parser's reading of a base version (the diff compares models; findings are the new version's business). */
+function baseModel(bytes: Uint8Array, label: string): ResponsibilityModel {
+  return safeParseResponsibilityModelBytes(bytes, { file: label }).model;
+}
+
+/**
+ * Sets `change` on every guide that differs from the base, and returns the
+ * guides the base has and the report does not. The base is a file when one has
+ * that name (then there must be exactly one guide), otherwise a git revision.
+ */
+async function compareWithBase(guides: ReportGuide[], base: string, paths: readonly string[], cwd: string): Promise<RemovedGuide[]> {
+  const baseFile = await stat(resolve(cwd, base)).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (baseFile) {
+    if (guides.length !== 1) throw new UsageError(`--base ${base}: a file is compared with one guide, and ${guides.length} were given`);
+    const guide = guides[0]!;
+    const old = baseModel(await readInput(resolve(cwd, base)), base);
+    guide.change = { status: 'modified', diff: diffModels(old, guide.model, { oldLabel: base, newLabel: guide.file }) };
+    return [];
+  }
+  const top = await realpath(await gitTopLevel({ cwd }));
+  await gitVerifyCommit(base, { cwd });
+  const changed = new Map((await gitChangedSince(base, paths, { cwd })).filter((file) => /\.md$/i.test(file.path)).map((file) => [file.path, file]));
+  const inReport = new Set<string>();
+  for (const guide of guides) {
+    const repositoryPath = toPosix(relative(top, await realpath(resolve(guide.file))));
+    inReport.add(repositoryPath);
+    const entry = changed.get(repositoryPath);
+    if (!entry) continue;
+    const label = `${base}:${repositoryPath}`;
+    const old = entry.status === 'added' ? emptyModel(localeFromPath(repositoryPath)) : baseModel(await gitShow(base, repositoryPath, { cwd }), label);
+    guide.change = { status: entry.status === 'added' ? 'added' : 'modified', diff: diffModels(old, guide.model, { oldLabel: entry.status === 'added' ? `${label} (absent)` : label, newLabel: guide.file }) };
+  }
+  const removed: RemovedGuide[] = [];
+  for (const entry of changed.values()) {
+    if (entry.status !== 'deleted' || inReport.has(entry.path)) continue;
+    const old = baseModel(await gitShow(base, entry.path, { cwd }), `${base}:${entry.path}`);
+    if (old.sections.length > 0) removed.push({ file: entry.path, title: old.meta.title });
+  }
+  return removed;
 }
 
 async function prepareOutput(out: string, inputs: readonly string[]): Promise<void> {
@@ -75,32 +135,30 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
   if (options.sourceUrl !== undefined && !/^https?:\/\//i.test(options.sourceUrl)) {
     throw new UsageError(`--source-url must be an http(s) URL template such as https://example.org/{path}#L{line}`);
   }
+  const cwd = options.cwd ?? process.cwd();
+  const { config } = await loadConfig(options.config, cwd);
   const { files, explicit } = await expandInputs(paths);
   const guides: ReportGuide[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of files) {
-    let bytes;
-    try {
-      bytes = await readFile(file);
-    } catch (caught) {
-      throw new UsageError(`${file}: ${describeFsError(caught)}`);
-    }
     const path = toPosix(file);
-    const result = checkGuideBytes(bytes, { file: path });
-    const guide = { file: path, model: result.model, findings: result.diagnostics };
-    if (!explicit.has(file) && isNotAGuide(guide)) {
-      skipped.push({ file: path, reason: 'no numbered section, so not a guide' });
+    const result = checkGuideBytes(await readInput(file), { file: path, ...(config ? { config } : {}) });
+    // The same rule as raci check: a README found beside the guides is not one.
+    if (!explicit.has(file) && !result.looksLikeGuide) {
+      skipped.push({ file: path, reason: 'not a responsibility-model guide (no activity, no legend and numbered sections)' });
       continue;
     }
-    guides.push(guide);
+    guides.push({ file: path, model: result.model, findings: result.diagnostics });
   }
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')}`);
+  const removed = options.base === undefined ? [] : await compareWithBase(guides, options.base, paths, cwd);
 
   const site = buildReportSite(guides, {
     ...(options.title !== undefined ? { title: options.title } : {}),
     generator: `raci ${version}`,
     sourceHref: sourceLinker(options.out, options.sourceUrl),
     skipped,
+    ...(options.base !== undefined ? { base: options.base, removed } : {}),
   });
 
   await prepareOutput(options.out, files);

@@ -11,6 +11,16 @@ export interface Translation {
   href: string;
 }
 
+/** What changed since the base, when the report compares with one. */
+export interface ChangeNote {
+  text: string;
+  count: number;
+  /** The diff page, from the page showing the note; absent when nothing changed. */
+  href?: string;
+  /** How many activities changed accountable party. */
+  accountable?: number;
+}
+
 export interface GuidePageInput {
   /** The source file as given; shown and linked. */
   file: string;
@@ -24,6 +34,12 @@ export interface GuidePageInput {
   sourceHref: (line: number) => string | undefined;
   /** What an activity's link becomes (another page of the report, the URL itself, or nothing when unsafe). */
   linkHref: (url: string) => string | undefined;
+  change?: ChangeNote;
+}
+
+export function changeLink(change: ChangeNote): SafeHtml {
+  const accountable = change.accountable ? html` <span class="change-badge change-badge-accountable">${plural(change.accountable, 'accountable change')}</span>` : '';
+  return change.href === undefined ? html`<span class="empty">${change.text}</span>` : html`<a href="${change.href}">${change.text}</a>${accountable}`;
 }
 
 /** BCP 47 casing for the `lang` attribute: `en-gb` → `en-GB`. */
@@ -38,7 +54,7 @@ export function activityAnchor(activity: Activity): string {
   return `act-${activity.id.replace(/[^A-Za-z0-9.-]/g, '-')}`;
 }
 
-function sectionAnchor(section: Section): string {
+export function sectionAnchor(section: Section): string {
   return `sec-${section.number.replace(/[^A-Za-z0-9.-]/g, '-')}`;
 }
 
@@ -51,7 +67,7 @@ export function chip(letter: RoleLetter, roles: readonly RoleDefinition[]): Safe
   return html`<abbr class="chip chip-${letter}" title="${roleTitle(letter, roles)}">${letter}</abbr>`;
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
+export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
@@ -63,7 +79,7 @@ function anchorFor(link: Link, linkHref: GuidePageInput['linkHref']): SafeHtml {
 }
 
 /** The activity text with its links turned into anchors where their text occurs, the rest listed after it. */
-function activityText(activity: Activity, linkHref: GuidePageInput['linkHref']): SafeHtml {
+export function activityText(activity: Activity, linkHref: GuidePageInput['linkHref']): SafeHtml {
   const parts: (string | SafeHtml)[] = [];
   const leftover: Link[] = [];
   let rest = activity.text;
@@ -95,7 +111,7 @@ function rowFindings(findings: readonly Diagnostic[] | undefined): SafeHtml | st
   return html`<ul class="row-findings">${findings.map((finding) => findingItem(finding, ''))}</ul>`;
 }
 
-function partyCell(activity: Activity, party: Party, roles: readonly RoleDefinition[]): SafeHtml {
+export function partyCell(activity: Activity, party: Party, roles: readonly RoleDefinition[]): SafeHtml {
   const letters = activity.assignments[party.id] ?? [];
   const written = (activity.cells[party.id] ?? '').trim();
   if (letters.length > 0) return html`<td class="party">${letters.map((letter) => chip(letter, roles))}</td>`;
@@ -104,7 +120,7 @@ function partyCell(activity: Activity, party: Party, roles: readonly RoleDefinit
   return html`<td class="party"><span class="empty" aria-hidden="true">–</span><span class="visually-hidden">none</span></td>`;
 }
 
-function scopeCell(activity: Activity, scopeId: string): SafeHtml {
+export function scopeCell(activity: Activity, scopeId: string): SafeHtml {
   return activity.scopes[scopeId]
     ? html`<td class="scope"><span aria-hidden="true">✓</span><span class="visually-hidden">applies</span></td>`
     : html`<td class="scope"><span class="empty" aria-hidden="true">–</span><span class="visually-hidden">does not apply</span></td>`;
@@ -138,7 +154,7 @@ ${section.activities.map((activity) => activityRow(activity, section, input, pla
   return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, placed, columns))];
 }
 
-function matrixHead(model: ResponsibilityModel): SafeHtml {
+export function matrixHead(model: ResponsibilityModel): SafeHtml {
   if (model.scopes.length === 0) {
     return html`<thead><tr><th scope="col" lang="en">Activity</th>${model.parties.map((party) => html`<th scope="col" class="party">${party.label}</th>`)}<th scope="col" class="source" lang="en">Source</th></tr></thead>`;
   }
@@ -183,7 +199,7 @@ function findingsPanel(input: GuidePageInput, placed: PlacedFindings, activityAt
     const href = input.sourceHref(finding.line);
     return href === undefined ? html`${place} ` : html`<a href="${href}">${place}</a> `;
   };
-  return html`<section class="panel" id="findings" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings (${findings.length})</h2>
+  return html`<section class="panel panel-findings" id="findings" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings (${findings.length})</h2>
 ${
   findings.length === 0
     ? html`<p class="note">raci check found nothing to report in this guide.</p>`
@@ -247,6 +263,7 @@ ${model.meta.excerpt ? html`<p class="lead">${model.meta.excerpt}</p>` : ''}
 ${model.meta.locale ? html`<li>Locale <strong>${model.meta.locale}</strong></li>` : ''}
 ${model.meta.updated ? html`<li>Updated <strong>${model.meta.updated}</strong></li>` : model.meta.updatedText ? html`<li>Updated <strong>${model.meta.updatedText}</strong></li>` : ''}
 <li><strong>${total}</strong> ${total === 1 ? 'activity' : 'activities'} in <strong>${countSections(model.sections)}</strong> sections</li>
+${input.change ? html`<li>${changeLink(input.change)}</li>` : ''}
 <li>Source ${fileHref === undefined ? html`<code>${input.file}</code>` : html`<a href="${fileHref}"><code>${input.file}</code></a>`}</li>
 ${
   input.translations.length > 0

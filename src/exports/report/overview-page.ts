@@ -1,10 +1,11 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic, ResponsibilityModel } from '../../model/schema.js';
 import { allActivities, compareSectionNumbers, CUSTOMER, hasLetter, percent, phaseShares, type PhaseShare } from './guide-figures.js';
-import { langTag } from './guide-page.js';
+import { changeLink, langTag, type ChangeNote } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { HEAT_STEPS, heatStep } from './palette.js';
+import type { RemovedGuide } from './site.js';
 
 export interface OverviewEntry {
   file: string;
@@ -12,6 +13,8 @@ export interface OverviewEntry {
   href: string;
   /** The path below the folder all guides share, to keep the overview narrow. */
   shortPath: string;
+  /** Set when the report compares with a base. */
+  change?: ChangeNote;
   model: ResponsibilityModel;
   findings: readonly Diagnostic[];
 }
@@ -31,6 +34,9 @@ export interface OverviewPageInput {
   skipped: readonly SkippedFile[];
   siteTitle: string;
   generator: string;
+  /** What the guides are compared with; adds a column. */
+  base?: string;
+  removed?: readonly RemovedGuide[];
 }
 
 export interface PhaseColumn {
@@ -101,6 +107,7 @@ function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseC
 <td class="number">${hasCustomer ? `${accountable} (${percent(accountable, activities.length)}%)` : '–'}</td>
 <td>${heatStrip(model, columns)}</td>
 <td>${findingsSummary(entry.findings, entry.href)}</td>
+${entry.change ? html`<td>${changeLink(entry.change)}</td>` : ''}
 </tr>
 `;
 }
@@ -146,11 +153,16 @@ ${heatLegend(columns)}
 <div class="table-wrap table-wrap-plain">
 <table class="overview" id="overview">
 <caption class="visually-hidden">Guides, their activities and the share where the customer is accountable, by phase</caption>
-<thead><tr><th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th><th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th><th scope="col">Customer A by phase<ol class="heat-strip heat-head" aria-hidden="true">${columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`)}</ol></th><th scope="col">Findings</th></tr></thead>
+<thead><tr><th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th><th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th><th scope="col">Customer A by phase<ol class="heat-strip heat-head" aria-hidden="true">${columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`)}</ol></th><th scope="col">Findings</th>${input.base !== undefined ? html`<th scope="col">Since <code>${input.base}</code></th>` : ''}</tr></thead>
 ${input.groups.map((group) => html`<tbody class="guide-group">
 ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</tbody>
 `)}</table>
 </div>
+${
+  input.removed && input.removed.length > 0
+    ? html`<h2>Removed since <code>${input.base}</code></h2><ul>${input.removed.map((guide) => html`<li>${guide.title || guide.file} <span class="guide-file">${guide.file}</span></li>`)}</ul>`
+    : ''
+}
 ${
   input.skipped.length > 0
     ? html`<h2>Not shown</h2><p class="note">These files were found in the folders searched but are not responsibility-model guides:</p><ul>${input.skipped.map(

@@ -67,6 +67,15 @@ export const BASE_COLOURS = {
   focus: '#c026d3',
 } as const;
 
+/** Diff pages: what is new, what is gone, what changed in place. */
+export const DIFF_COLOURS = {
+  inserted: { background: '#dcfce7', text: '#14532d', border: '#16a34a' },
+  deleted: { background: '#fee2e2', text: '#7f1d1d', border: '#dc2626' },
+  modified: { background: '#fef3c7', text: '#78350f', border: '#d97706' },
+  accountable: { background: '#9a3412', text: '#ffffff', border: '#7c2d12' },
+  changedCell: { background: '#fffbeb', text: BASE_COLOURS.text, border: '#b45309' },
+} as const satisfies Record<string, ColourPair>;
+
 /** The text/background pairs the pages actually use, for the contrast test. */
 export const TEXT_PAIRS: readonly { name: string; text: string; background: string }[] = [
   { name: 'body', text: BASE_COLOURS.text, background: BASE_COLOURS.background },
@@ -84,5 +93,7 @@ export const TEXT_PAIRS: readonly { name: string; text: string; background: stri
   { name: 'warning', text: BASE_COLOURS.warning, background: BASE_COLOURS.warningBackground },
   { name: 'info', text: BASE_COLOURS.info, background: BASE_COLOURS.infoBackground },
   ...Object.entries(ROLE_COLOURS).map(([letter, pair]) => ({ name: `chip ${letter}`, text: pair.text, background: pair.background })),
+  ...Object.entries(DIFF_COLOURS).map(([name, pair]) => ({ name: `diff ${name}`, text: pair.text, background: pair.background })),
+  { name: 'muted in a changed cell', text: BASE_COLOURS.muted, background: DIFF_COLOURS.changedCell.background },
   ...HEAT_STEPS.map((pair, step) => ({ name: `heat step ${step}`, text: pair.text, background: pair.background })),
 ];

@@ -1,16 +1,32 @@
+import type { ModelDiff } from '../../compare/diff-schema.js';
 import type { Diagnostic, ResponsibilityModel } from '../../model/schema.js';
 import { localeFromPath } from '../../read/locale.js';
 import { CLIENT_SCRIPT } from './assets/client-script.js';
 import { STYLESHEET } from './assets/stylesheet.js';
-import { renderGuidePage } from './guide-page.js';
+import { changeCount, renderDiffPage } from './diff-page.js';
+import { plural, renderGuidePage, type ChangeNote } from './guide-page.js';
 import { safeHref } from './html.js';
 import { renderOverviewPage, type OverviewEntry, type SkippedFile } from './overview-page.js';
+
+/** What changed in a guide since the base (`--base`): `added` when the base has no such file. */
+export interface GuideChange {
+  status: 'added' | 'modified';
+  diff: ModelDiff;
+}
 
 /** One guide to show: its source path (as given, `/`-separated), its model and its findings. */
 export interface ReportGuide {
   file: string;
   model: ResponsibilityModel;
   findings: readonly Diagnostic[];
+  /** Set when the report compares with a base; a guide without it is unchanged. */
+  change?: GuideChange;
+}
+
+/** A guide file the base has and the report does not. */
+export interface RemovedGuide {
+  file: string;
+  title: string;
 }
 
 export interface ReportSiteOptions {
@@ -26,6 +42,10 @@ export interface ReportSiteOptions {
   sourceHref?: (file: string, line: number) => string | undefined;
   /** Files that were looked at and left out, listed on the overview. */
   skipped?: readonly SkippedFile[];
+  /** What the guides are compared with (a revision or a file): adds the diff pages and a column to the overview. */
+  base?: string;
+  /** Guides the base has that are gone. */
+  removed?: readonly RemovedGuide[];
 }
 
 export interface SiteFile {
@@ -102,11 +122,13 @@ function fromSubfolder(url: string): string {
  * anything else goes through `safeHref`.
  */
 function guideLinkResolver(guides: readonly ReportGuide[], names: Map<string, string>) {
-  return (url: string, from: ReportGuide): string | undefined => {
+  /** `page`: the name of a page in guides/; else `href`, the URL itself when it is safe. */
+  return (url: string, from: ReportGuide): { page?: string; href?: string } => {
     const safe = safeHref(url);
-    if (safe === undefined || HAS_SCHEME.test(safe) || safe.startsWith('//') || safe.startsWith('#')) return safe;
+    if (safe === undefined) return {};
+    if (HAS_SCHEME.test(safe) || safe.startsWith('//') || safe.startsWith('#')) return { href: safe };
     const path = safe.split(/[?#]/)[0]!.replace(/^\/+|\/+$/g, '');
-    if (path === '') return safe;
+    if (path === '') return { href: safe };
     const candidates = guides.filter((guide) => {
       const directory = directoryOf(guide.file);
       return directory === path || directory.endsWith(`/${path}`);
@@ -116,7 +138,7 @@ function guideLinkResolver(guides: readonly ReportGuide[], names: Map<string, st
       candidates.find((guide) => guide.model.meta.locale === locale) ??
       candidates.find((guide) => guide.model.meta.locale === 'en-gb') ??
       candidates[0];
-    return target ? `${names.get(target.file)}.html` : safe;
+    return target ? { page: names.get(target.file)! } : { href: safe };
   };
 }
 
@@ -147,8 +169,36 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
     { path: 'assets/report.css', content: STYLESHEET },
     { path: 'assets/report.js', content: CLIENT_SCRIPT },
   ];
+  const changeNote = (guide: ReportGuide, fromFolder: string): ChangeNote | undefined => {
+    if (options.base === undefined) return undefined;
+    const name = names.get(guide.file)!;
+    if (!guide.change || guide.change.diff.identical) return { text: `unchanged since ${options.base}`, count: 0 };
+    const count = changeCount(guide.change.diff);
+    const text = guide.change.status === 'added' ? `new since ${options.base}` : `${plural(count, 'change')} since ${options.base}`;
+    return { text, count, href: `${fromFolder}diffs/${name}.html`, accountable: guide.change.diff.summary.accountable };
+  };
+
   for (const guide of guides) {
     const siblings = groups.get(guideKey(guide.file))!.filter((other) => other !== guide);
+    const note = changeNote(guide, '../');
+    if (note?.href !== undefined && guide.change) {
+      files.push({
+        path: `diffs/${names.get(guide.file)}.html`,
+        content: renderDiffPage({
+          file: guide.file,
+          model: guide.model,
+          diff: guide.change.diff,
+          siteTitle,
+          generator,
+          guideHref: `../guides/${names.get(guide.file)}.html`,
+          sourceHref: (line) => sourceFromPage(guide.file, line),
+          linkHref: (url) => {
+            const link = resolveLink(url, guide);
+            return link.page !== undefined ? `../guides/${link.page}.html` : link.href;
+          },
+        }),
+      });
+    }
     const content = renderGuidePage({
       file: guide.file,
       model: guide.model,
@@ -161,22 +211,35 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
         href: `${names.get(other.file)}.html`,
       })),
       sourceHref: (line) => sourceFromPage(guide.file, line),
-      linkHref: (url) => resolveLink(url, guide),
+      linkHref: (url) => {
+        const link = resolveLink(url, guide);
+        return link.page !== undefined ? `${link.page}.html` : link.href;
+      },
+      ...(note ? { change: note } : {}),
     });
     files.push({ path: `guides/${names.get(guide.file)}.html`, content });
   }
   const overviewGroups = [...groups.values()].map((members) => ({
     entries: members.map(
       (guide): OverviewEntry => ({
-        ...guide,
+        file: guide.file,
+        model: guide.model,
+        findings: guide.findings,
         href: `guides/${names.get(guide.file)}.html`,
         shortPath: guide.file.split('/').slice(shared).join('/'),
+        ...(options.base !== undefined ? { change: changeNote(guide, '')! } : {}),
       }),
     ),
   }));
   files.push({
     path: 'index.html',
-    content: renderOverviewPage({ groups: overviewGroups, skipped: options.skipped ?? [], siteTitle, generator }),
+    content: renderOverviewPage({
+      groups: overviewGroups,
+      skipped: options.skipped ?? [],
+      siteTitle,
+      generator,
+      ...(options.base !== undefined ? { base: options.base, removed: options.removed ?? [] } : {}),
+    }),
   });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

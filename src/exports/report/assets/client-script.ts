@@ -253,8 +253,41 @@ export const CLIENT_SCRIPT = `(function () {
     update();
   }
 
+  // Diff pages: only the changes by default, the unchanged rows on demand for context.
+  function initDiff() {
+    var tools = document.getElementById('diff-tools');
+    var toggle = document.getElementById('d-unchanged');
+    var status = document.getElementById('diff-status');
+    var table = document.getElementById('matrix');
+    if (!tools || !toggle || !table) return;
+    var rows = all(table, 'tr.activity');
+    var bodies = all(table, 'tbody[data-section]');
+    function update() {
+      var showAll = toggle.checked;
+      var changed = 0;
+      rows.forEach(function (row) {
+        var unchanged = row.getAttribute('data-change') === 'unchanged';
+        if (!unchanged) changed += 1;
+        row.hidden = unchanged && !showAll;
+      });
+      bodies.forEach(function (body) {
+        body.hidden = !showAll && body.getAttribute('data-changed') === '0';
+      });
+      status.textContent = showAll
+        ? rows.length + ' rows, ' + changed + ' with changes'
+        : changed + (changed === 1 ? ' row with changes' : ' rows with changes') + '; ' + (rows.length - changed) + ' unchanged hidden';
+      writeState({ all: showAll ? '1' : '' });
+    }
+    tools.hidden = false;
+    var state = readState();
+    toggle.checked = Boolean(state && state.all === '1');
+    toggle.addEventListener('change', update);
+    update();
+  }
+
   var kind = document.body.getAttribute('data-page');
   if (kind === 'guide') initGuide();
   else if (kind === 'overview') initOverview();
+  else if (kind === 'diff') initDiff();
 })();
 `;

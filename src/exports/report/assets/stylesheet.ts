@@ -1,5 +1,5 @@
 import { LETTERS } from '../guide-figures.js';
-import { BASE_COLOURS as C, HEAT_STEPS, ROLE_COLOURS } from '../palette.js';
+import { BASE_COLOURS as C, DIFF_COLOURS as D, HEAT_STEPS, ROLE_COLOURS } from '../palette.js';
 
 const chipRules = LETTERS.map((letter) => {
   const pair = ROLE_COLOURS[letter];
@@ -49,9 +49,10 @@ h2 { font-size: 1.2rem; margin: 2rem 0 0.75rem; }
 .meta strong { color: ${C.text}; font-weight: 600; }
 .meta code { overflow-wrap: anywhere; }
 
-.panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; margin: 1.5rem 0; }
+.panels { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1rem; margin: 1.5rem 0; }
 .panel { border: 1px solid ${C.border}; border-radius: 0.5rem; padding: 0.75rem 1rem; background: ${C.surface}; }
 .panel h2 { margin: 0 0 0.5rem; font-size: 1rem; }
+.panel-findings { grid-column: 1 / -1; }
 .legend { display: grid; grid-template-columns: auto 1fr; gap: 0.35rem 0.6rem; margin: 0; align-items: baseline; }
 .legend dt { margin: 0; }
 .legend dd { margin: 0; }
@@ -171,11 +172,34 @@ ${heatRules}
 .heat-legend .heat { width: 2.2rem; height: 1.3rem; }
 .phase-key { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.82rem; color: ${C.muted}; }
 
+ins { background: ${D.inserted.background}; color: ${D.inserted.text}; text-decoration: none; border-bottom: 2px solid ${D.inserted.border}; padding: 0 0.1em; }
+del { background: ${D.deleted.background}; color: ${D.deleted.text}; text-decoration: line-through; padding: 0 0.1em; }
+.eyebrow { margin: 0; font-size: 0.8rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: ${C.muted}; }
+.change-badges { display: block; margin-top: 0.2rem; }
+.change-badge { display: inline-block; margin: 0.1rem 0.2rem 0 0; padding: 0 0.45em; border: 1px solid; border-radius: 999px; font-size: 0.75rem; font-weight: 600; }
+.change-badge-added { background: ${D.inserted.background}; color: ${D.inserted.text}; border-color: ${D.inserted.border}; }
+.change-badge-removed { background: ${D.deleted.background}; color: ${D.deleted.text}; border-color: ${D.deleted.border}; }
+.change-badge-modified { background: ${D.modified.background}; color: ${D.modified.text}; border-color: ${D.modified.border}; }
+.change-badge-accountable { background: ${D.accountable.background}; color: ${D.accountable.text}; border-color: ${D.accountable.border}; }
+.matrix td.cell-changed, .diff-key-cell { background: ${D.changedCell.background}; box-shadow: inset 0 0 0 2px ${D.changedCell.border}; }
+.matrix td.cell-changed { white-space: nowrap; }
+.matrix td.cell-changed del, .matrix td.cell-changed ins { display: block; width: fit-content; margin: 0.1rem auto; padding: 0.1rem 0.25rem; border: 0; border-radius: 0.25rem; }
+.matrix td.cell-changed .arrow { display: none; }
+.diff-key-cell { display: inline-block; padding: 0 0.4em; border-radius: 0.2rem; }
+.diff-key { display: flex; gap: 0.75rem; align-items: center; margin: 0 0 0.35rem; font-size: 0.85rem; }
+.matrix tr.change-added > th { box-shadow: inset 4px 0 0 ${D.inserted.border}; }
+.matrix tr.change-removed > th { box-shadow: inset 4px 0 0 ${D.deleted.border}; }
+.matrix tr.change-modified > th { box-shadow: inset 4px 0 0 ${D.modified.border}; }
+.section-heading { display: flex; align-items: baseline; gap: 0.5rem; padding: 0.45rem 0.6rem; font-weight: 600; }
+.other-changes { margin: 0; padding-left: 1.2rem; font-size: 0.9rem; }
+.other-changes li { margin: 0.2rem 0; }
+
 [hidden] { display: none !important; }
 
 @media (max-width: 700px) {
   .inner { padding-left: 0.75rem; padding-right: 0.75rem; }
   .toolbar { position: static; }
+  .panels { grid-template-columns: minmax(0, 1fr); }
   .table-wrap { overflow-x: auto; }
   .matrix thead th { position: static; }
   .toolbar .actions { margin-left: 0; }
@@ -190,7 +214,7 @@ ${heatRules}
   .count-button { border: 0; padding: 0; background: none; }
   main.inner { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  .panels { grid-template-columns: repeat(3, 1fr); margin: 0.5rem 0; }
+  .panels { grid-template-columns: repeat(2, 1fr); margin: 0.5rem 0; }
   .panel { border: 0; padding: 0; margin: 0 0 0.5rem; background: none; }
   .table-wrap { overflow: visible; border: 0; }
   .matrix thead { display: table-header-group; }
