@@ -109,6 +109,19 @@ describe('raci report', () => {
     await expect(stat(out)).rejects.toThrow();
   });
 
+  it('shows the findings raci check would report with the same configuration', async () => {
+    const nutanix = 'fixtures/corpus/pages/cloud/nutanix/60-responsibility-sharing/guide.en-gb.md';
+    const config = join(scratch, 'raci.config.json');
+    await writeFile(config, JSON.stringify({ rules: { 'accountable-multiple': 'off' } }));
+    const read = async (out: string) => readFile(join(out, 'guides', 'guide.en-gb.html'), 'utf8');
+    await runReport([nutanix], { out: join(scratch, 'default-config') }, captureIo());
+    await runReport([nutanix], { out: join(scratch, 'with-config'), config }, captureIo());
+    expect(await read(join(scratch, 'default-config'))).toContain('<code class="finding-code">accountable-multiple</code>');
+    const configured = await read(join(scratch, 'with-config'));
+    expect(configured).not.toContain('accountable-multiple');
+    expect(configured).toContain('<code class="finding-code">role-unknown</code>');
+  });
+
   it('compares one guide with a file given as --base', async () => {
     const edited = join(scratch, 'edited', 'guide.en-gb.md');
     await mkdir(join(scratch, 'edited'));
