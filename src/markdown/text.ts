@@ -37,7 +37,39 @@ function withoutHtmlComments(node: Nodes): Nodes {
  * `**3.1.3. Monitoring **` literally, because a closing `**` may not follow a space.
  */
 export function headingText(node: Nodes): string {
-  return plainText(node).replace(/^[*_]+\s*/, '').replace(/\s*[*_]+$/, '');
+  return withoutTrailingMarkers(plainText(node).replace(/^[*_]+\s*/, ''));
+}
+
+/**
+ * `text` without a final run of `*` or `_` and the whitespace before it. A
+ * loop, because `/\s*[*_]+$/` tries every start in a long run and backtracks
+ * quadratically.
+ */
+function withoutTrailingMarkers(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  if (end === text.length) return text;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * `text` without its HTML comments (`<!-- … -->`), as `/<!--[\s\S]*?-->/g`
+ * would remove them but in linear time: that pattern rescans the rest of the
+ * text from every unclosed `<!--`.
+ */
+export function stripHtmlComments(text: string): string {
+  let result = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open === -1) break;
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) break;
+    result += text.slice(from, open);
+    from = close + 3;
+  }
+  return result + text.slice(from);
 }
 
 export function linksIn(node: Nodes): Link[] {

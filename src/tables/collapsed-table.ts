@@ -1,10 +1,11 @@
 import type { Paragraph } from 'mdast';
 import type { Link } from '../model/schema.js';
-import { collapseWhitespace } from '../markdown/text.js';
+import { collapseWhitespace, stripHtmlComments } from '../markdown/text.js';
 import type { CellData, RowData, TableData } from './table-data.js';
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const LINK = /!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+const DELIMITER_CELL = /^:?-+:?$/;
+// Neither part may contain the bracket that opens the next candidate, so a run of `[](` cannot make it rescan the line from every `[`.
+const LINK = /!?\[([^[\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
 
 /**
  * remark renders a table whose delimiter row does not match its header as a
@@ -16,7 +17,7 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
   const end = paragraph.position?.end;
   if (start?.offset === undefined || end?.offset === undefined) return undefined;
   const lines = source.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
-  const delimiterIndex = lines.findIndex((line, index) => index > 0 && DELIMITER_ROW.test(line) && line.includes('-'));
+  const delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiterRow(line));
   if (delimiterIndex === -1) return undefined;
   const pipeLines = lines.filter((line) => line.trimStart().startsWith('|') || line.trimEnd().endsWith('|'));
   if (pipeLines.length < 2) return undefined;
@@ -29,7 +30,7 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
   const headerIndex = delimiterIndex - 1;
   const rows: RowData[] = [];
   for (let index = delimiterIndex + 1; index < lines.length; index++) {
-    if (DELIMITER_ROW.test(lines[index]!)) continue;
+    if (isDelimiterRow(lines[index]!)) continue;
     if (lines[index]!.trim() === '') continue;
     rows.push(rowAt(index));
   }
@@ -40,6 +41,19 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
     span: { line: header.span.line, column: header.span.column, endLine: end.line + lineOffset, endColumn: end.column },
     collapsed: true,
   };
+}
+
+/**
+ * `| --- | :-: |`, `---|---`: cells of dashes with optional colons, pipes
+ * between them and optionally around them. Checked cell by cell rather than
+ * with one regular expression: the equivalent pattern, with `\s*` on both
+ * sides of optional pipes, backtracks cubically on long runs of tabs.
+ */
+export function isDelimiterRow(line: string): boolean {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|')) text = text.slice(0, -1);
+  return text.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
 }
 
 function splitRow(line: string, lineNumber: number, firstColumn: number): RowData {
@@ -82,8 +96,7 @@ function inlineText(raw: string): { text: string; links: Link[] } {
     links.push({ text: collapseWhitespace(text), url });
     return text;
   });
-  const text = withoutLinks
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const text = stripHtmlComments(withoutLinks)
     .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
     .replace(/(\*\*|__)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
