@@ -46,7 +46,7 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
 }
 
 function joinPath(directory: string, file: string): string {
-  return directory === '.' || directory === './' ? file : `${directory.replace(/\/+$/, '')}/${file}`;
+  return directory === '.' || directory === './' ? file : `${directory.replace(/(?<!\/)\/+$/, '')}/${file}`;
 }
 
 /** `ENOENT` → "no such file or directory", and so on: the reason a writer can act on. */

@@ -101,7 +101,7 @@ function summaryLine(build: DatasetBuild): string {
  */
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
   const { inputs, shownPaths } = await readInputs(paths, options);
-  const shownOut = options.out.replace(/[/\\]+$/, '') || options.out;
+  const shownOut = options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out;
   let build: DatasetBuild;
   try {
     build = buildDatasets(inputs, {
