@@ -1,5 +1,4 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Link } from '../model/schema.js';
 
 /**
@@ -15,21 +14,32 @@ export function collapseWhitespace(text: string): string {
 
 /** The text of a node as a reader sees it: no markup, no attribute lists, no HTML comments, single spaces. */
 export function plainText(node: Nodes): string {
-  return collapseWhitespace(toString(withoutHtmlComments(node), { includeImageAlt: true }).replace(ATTRIBUTE_LIST, ''));
+  return collapseWhitespace(textContent(node).replace(ATTRIBUTE_LIST, ''));
 }
 
 const HTML_COMMENT = /^<!--[\s\S]*-->$/;
 
 /**
- * A page never shows an HTML comment, and a writer may put one in a cell
- * (`<!-- raci-disable-line … -->`), so comments are not part of the text.
+ * What `mdast-util-to-string` gives with image alts, except that HTML
+ * comments below the node are left out: a page never shows them, and a writer
+ * may put one in a cell (`<!-- raci-disable-line … -->`). Iterative, because
+ * the library recurses once per level and a few thousand nested `*` overflow
+ * the stack.
  */
-function withoutHtmlComments(node: Nodes): Nodes {
-  if (!('children' in node)) return node;
-  const children = node.children as Nodes[];
-  if (!children.some((child) => 'children' in child || (child.type === 'html' && HTML_COMMENT.test(child.value.trim())))) return node;
-  const kept = children.filter((child) => !(child.type === 'html' && HTML_COMMENT.test(child.value.trim()))).map(withoutHtmlComments);
-  return { ...node, children: kept } as Nodes;
+function textContent(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node) {
+      if (!(node !== root && node.type === 'html' && HTML_COMMENT.test(node.value.trim()))) parts.push(node.value);
+    } else if ('alt' in node && node.alt) {
+      parts.push(node.alt);
+    } else if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
+    }
+  }
+  return parts.join('');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
+import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
@@ -27,13 +28,27 @@ export interface Limits {
   maxBytes: number;
   maxColumns: number;
   maxDepth: number;
+  maxNesting: number;
 }
 
+/**
+ * Each limit is far past any real guide (the largest bundled one is 11 KB,
+ * with 3 columns, 3 levels of numbering and lists 2 deep) and keeps the worst
+ * input within what remark can parse in bounded time and memory; see
+ * "Reliability" in the README for the measurements.
+ */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
-  /** Characters; a 10 MB guide is far past any real one but still parses. */
-  maxBytes: 50_000_000,
+  /**
+   * Bytes of a file (UTF-16 code units of a string). remark needs up to
+   * 5 KB of memory per byte of the densest markdown (a list of one-letter
+   * items): 512 KiB stays near 2.6 GB, where 1 MB could exhaust Node's heap.
+   */
+  maxBytes: 524_288,
   maxColumns: 64,
+  /** Levels of section numbering (`1.2.3` has 3). */
   maxDepth: 8,
+  /** Block quotes and list items inside each other. */
+  maxNesting: 32,
 };
 
 export interface GuideAnalysis {
@@ -72,7 +87,24 @@ export function analyseGuide(source: string, options: Options = {}): GuideAnalys
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  const tree = parseMarkdown(text);
+  const deep = firstLineNestedDeeperThan(text, limits.maxNesting);
+  if (deep) {
+    const diagnostic = createDiagnostic(
+      'input-too-deep',
+      `This line nests block quotes or list items about ${deep.depth} levels deep, more than the limit of ${limits.maxNesting} (option maxNesting); the guide was not parsed.`,
+      { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 },
+    );
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (caught) {
+    // Deeply nested inline markup (thousands of `*`) can still exhaust remark's recursion.
+    if (!(caught instanceof RangeError)) throw caught;
+    const diagnostic = createDiagnostic('input-too-deep', `The markdown parser ran out of stack on this guide (${caught.message}); it nests too deeply to be read.`, START_OF_FILE);
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
   return analyseTree(tree, text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
 }
 

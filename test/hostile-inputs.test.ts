@@ -1,0 +1,76 @@
+import type { PhrasingContent } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { safeParseResponsibilityModel, type Diagnostic } from '../src/index.js';
+import { firstLineNestedDeeperThan } from '../src/markdown/nesting.js';
+import { plainText } from '../src/markdown/text.js';
+import { parseMarkdown } from '../src/markdown/processor.js';
+import { guide } from './helpers/check.js';
+
+/**
+ * Named hostile and broken inputs (issue 6): each one has an outcome written
+ * in the README's "Reliability" table, and the test here that proves it.
+ */
+
+const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+describe('deep nesting', () => {
+  it('10,000 nested block quotes: input-too-deep at once, no stack overflow', () => {
+    const text = `${guide(['| Do | R | I |'])}\n\n${'>'.repeat(10_000)} deep\n`;
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    expect(codes(result.diagnostics)).toEqual(['input-too-deep']);
+    expect(result.diagnostics[0]).toMatchObject({ severity: 'error', line: text.split('\n').findIndex((line) => line.startsWith('>>>')) + 1 });
+    expect(result.diagnostics[0]!.message).toContain('limit of 32 (option maxNesting)');
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('10,000 nested list items, on one line or indented line by line: input-too-deep', () => {
+    const oneLine = `${'- '.repeat(10_000)}x\n`;
+    const indented = Array.from({ length: 10_000 }, (_, level) => `${'  '.repeat(level)}- item ${level}`).join('\n');
+    const ordered = `${'1. '.repeat(10_000)}x\n`;
+    for (const text of [oneLine, indented, ordered]) {
+      const result = safeParseResponsibilityModel(text, { maxBytes: 200_000_000 });
+      expect(codes(result.diagnostics)).toEqual(['input-too-deep']);
+    }
+  });
+
+  it('nesting up to the limit parses; maxNesting can raise it', () => {
+    const quoted = (depth: number) => `${guide(['| Do | R | I |'])}\n\n${'>'.repeat(depth)} note\n`;
+    expect(codes(safeParseResponsibilityModel(quoted(32)).diagnostics)).not.toContain('input-too-deep');
+    expect(codes(safeParseResponsibilityModel(quoted(33)).diagnostics)).toContain('input-too-deep');
+    const raised = safeParseResponsibilityModel(quoted(200), { maxNesting: 300 });
+    expect(codes(raised.diagnostics)).not.toContain('input-too-deep');
+    expect(raised.model.sections[0]!.activities).toHaveLength(1);
+  });
+
+  it('the depth estimate is never below the real depth of nested containers', () => {
+    const samples = ['> > > x', '- - - x', '1. 2. 3) x', '>- > * + x', '\t\t- x', '      - x'];
+    const realDepth = (text: string) => {
+      let deepest = 0;
+      const stack: { node: { type: string; children?: unknown[] }; depth: number }[] = [{ node: parseMarkdown(text), depth: 0 }];
+      while (stack.length > 0) {
+        const { node, depth } = stack.pop()!;
+        const here = node.type === 'blockquote' || node.type === 'listItem' ? depth + 1 : depth;
+        deepest = Math.max(deepest, here);
+        for (const child of (node.children ?? []) as { type: string }[]) stack.push({ node: child, depth: here });
+      }
+      return deepest;
+    };
+    for (const sample of samples) {
+      const real = realDepth(sample);
+      expect(firstLineNestedDeeperThan(sample, real - 1), sample).toBeDefined();
+    }
+  });
+
+  it('inline markup nested 100,000 deep does not overflow the stack in our own text extraction', () => {
+    // mdast-util-to-string recursed once per level and overflowed near 8,000 (`*` × 16,000 in a paragraph).
+    let node: PhrasingContent = { type: 'text', value: 'deep' };
+    for (let level = 0; level < 100_000; level++) node = { type: level % 2 ? 'strong' : 'emphasis', children: [node] };
+    expect(plainText({ type: 'paragraph', children: [node] })).toBe('deep');
+  });
+});
