@@ -74,3 +74,11 @@ describe('deep nesting', () => {
     expect(plainText({ type: 'paragraph', children: [node] })).toBe('deep');
   });
 });
+
+describe('rows in unusual places are never dropped', () => {
+  it('a table indented under a footnote definition is read like any other', () => {
+    const text = guide(['| Do X | R | I |'], '\nSee note[^1].\n\n[^1]: The note.\n\n    | Activity | Customer | OVHcloud |\n    | --- | --- | --- |\n    | Do Y | I | RA |\n');
+    const result = safeParseResponsibilityModel(text);
+    expect(result.model.sections[0]!.activities.map((activity) => activity.text)).toEqual(['Do X', 'Do Y']);
+  });
+});

@@ -56,13 +56,17 @@ export interface GuideAnalysis {
   diagnostics: Diagnostic[];
 }
 
-/** Blocks in document order, looking inside block quotes and lists; iterative, so deep nesting cannot overflow the stack. */
+/**
+ * Blocks in document order, looking inside block quotes, lists and footnote
+ * definitions (a table indented under `[^1]:` is still a table of the guide);
+ * iterative, so deep nesting cannot overflow the stack.
+ */
 function blocksInOrder(root: Root): RootContent[] {
   const blocks: RootContent[] = [];
   const stack: RootContent[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
       for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
     } else {
       blocks.push(node);
