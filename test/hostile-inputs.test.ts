@@ -82,3 +82,22 @@ describe('rows in unusual places are never dropped', () => {
     expect(result.model.sections[0]!.activities.map((activity) => activity.text)).toEqual(['Do X', 'Do Y']);
   });
 });
+
+describe('a table without its delimiter row', () => {
+  it('is reported as table-collapsed and its rows are still read', () => {
+    const text = ['---', 'title: T', '---', '', '## 1. Phase', '', '| Activity | Customer | OVHcloud |', '| Do X | R | I |', '| Do Y | A | R |', ''].join('\n');
+    const result = safeParseResponsibilityModel(text);
+    const collapsed = result.diagnostics.find((diagnostic) => diagnostic.code === 'table-collapsed');
+    expect(collapsed).toMatchObject({ severity: 'error', line: 7, endLine: 9 });
+    expect(collapsed!.message).toContain('needs a delimiter row');
+    expect(result.model.sections[0]!.activities.map((activity) => [activity.text, activity.cells, activity.line])).toEqual([
+      ['Do X', { customer: 'R', ovhcloud: 'I' }, 8],
+      ['Do Y', { customer: 'A', ovhcloud: 'R' }, 9],
+    ]);
+  });
+
+  it('prose with a pipe in it is left alone', () => {
+    const text = ['## 1. Phase', '', 'Choose A | B as you like,', '| or not.', ''].join('\n');
+    expect(codes(safeParseResponsibilityModel(text).diagnostics)).not.toContain('table-collapsed');
+  });
+});

@@ -223,7 +223,9 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
           diagnostics.push(
             createDiagnostic(
               'table-collapsed',
-              `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`,
+              recovered.delimiterMissing
+                ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" line) under its header, with one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`
+                : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`,
               recovered.span,
             ),
           );

@@ -7,18 +7,29 @@ const DELIMITER_CELL = /^:?-+:?$/;
 // Neither part may contain the bracket that opens the next candidate, so a run of `[](` cannot make it rescan the line from every `[`.
 const LINK = /!?\[([^[\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
 
+export interface RecoveredTable extends TableData {
+  /** True when the lines have no delimiter row at all (rather than one that does not match the header). */
+  delimiterMissing: boolean;
+}
+
 /**
- * remark renders a table whose delimiter row does not match its header as a
- * paragraph of pipes. Such a paragraph is recovered here, cell by cell, so the
- * writer gets both an error and the rows the guide meant.
+ * remark renders a table whose delimiter row does not match its header, or
+ * that has no delimiter row, as a paragraph of pipes. Such a paragraph is
+ * recovered here, cell by cell, so the writer gets both an error and the rows
+ * the guide meant.
  */
-export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): TableData | undefined {
+export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): RecoveredTable | undefined {
   const start = paragraph.position?.start;
   const end = paragraph.position?.end;
   if (start?.offset === undefined || end?.offset === undefined) return undefined;
   const lines = source.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
-  const delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiterRow(line));
-  if (delimiterIndex === -1) return undefined;
+  let delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiterRow(line));
+  const delimiterMissing = delimiterIndex === -1;
+  if (delimiterMissing) {
+    // Without a delimiter row, only lines that all open with a pipe are taken for a table: prose never does.
+    if (lines.length < 2 || !lines.every((line) => line.trimStart().startsWith('|'))) return undefined;
+    delimiterIndex = 0;
+  }
   const pipeLines = lines.filter((line) => line.trimStart().startsWith('|') || line.trimEnd().endsWith('|'));
   if (pipeLines.length < 2) return undefined;
 
@@ -27,7 +38,7 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
     const firstColumn = index === 0 ? start.column : 1;
     return splitRow(lines[index]!, lineNumber, firstColumn);
   };
-  const headerIndex = delimiterIndex - 1;
+  const headerIndex = delimiterMissing ? 0 : delimiterIndex - 1;
   const rows: RowData[] = [];
   for (let index = delimiterIndex + 1; index < lines.length; index++) {
     if (isDelimiterRow(lines[index]!)) continue;
@@ -40,6 +51,7 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
     rows,
     span: { line: header.span.line, column: header.span.column, endLine: end.line + lineOffset, endColumn: end.column },
     collapsed: true,
+    delimiterMissing,
   };
 }
 
