@@ -101,3 +101,79 @@ describe('a table without its delimiter row', () => {
     expect(codes(safeParseResponsibilityModel(text).diagnostics)).not.toContain('table-collapsed');
   });
 });
+
+describe('prototype keys', () => {
+  const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+  const assertPrototypeUnchanged = () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  };
+
+  it('front matter __proto__ is left out with a warning; constructor and prototype are plain keys', () => {
+    const text = [
+      '---',
+      'title: T',
+      '__proto__: {polluted: yes}',
+      'constructor: {prototype: {polluted: yes}}',
+      'prototype: {polluted: yes}',
+      'nested: {__proto__: {polluted: yes}, kept: 1}',
+      '---',
+      '',
+    ].join('\n');
+    const result = safeParseResponsibilityModel(text);
+    const frontMatter = result.model.meta.frontMatter;
+    expect(Object.getPrototypeOf(frontMatter)).toBe(Object.prototype);
+    expect(Object.keys(frontMatter)).toEqual(['title', 'constructor', 'prototype', 'nested']);
+    expect(frontMatter['constructor']).toEqual({ prototype: { polluted: 'yes' } });
+    expect(frontMatter['nested']).toEqual({ kept: 1 });
+    expect(Object.hasOwn(frontMatter['nested'] as object, '__proto__')).toBe(false);
+    const ignored = result.diagnostics.filter((diagnostic) => diagnostic.code === 'front-matter-key-ignored');
+    expect(ignored.map((diagnostic) => [diagnostic.line, diagnostic.severity, /key “([^”]+)” is ignored/.exec(diagnostic.message)?.[1]])).toEqual([
+      [3, 'warning', '__proto__'],
+      [6, 'warning', 'nested.__proto__'],
+    ]);
+    // A consumer that copies the metadata the careless way is safe too.
+    const copy = Object.assign({}, frontMatter);
+    expect((copy as Record<string, unknown>)['polluted']).toBeUndefined();
+    assertPrototypeUnchanged();
+  });
+
+  it('header cells __proto__, constructor, toString and hasOwnProperty are ordinary parties', () => {
+    const text = [
+      '## 1. Phase',
+      '',
+      '| Activity | `__proto__` | constructor | toString | hasOwnProperty | \\_\\_proto\\_\\_ |',
+      '| --- | --- | --- | --- | --- | --- |',
+      '| Do X | R | A | C | I | RA |',
+      '',
+    ].join('\n');
+    const result = safeParseResponsibilityModel(text);
+    expect(result.model.parties.map((party) => [party.id, party.label])).toEqual([
+      ['proto', '__proto__'],
+      ['constructor', 'constructor'],
+      ['tostring', 'toString'],
+      ['hasownproperty', 'hasOwnProperty'],
+      ['proto-2', '__proto__'],
+    ]);
+    const activity = result.model.sections[0]!.activities[0]!;
+    expect(activity.assignments).toEqual({ proto: ['R'], constructor: ['A'], tostring: ['C'], hasownproperty: ['I'], 'proto-2': ['R', 'A'] });
+    for (const record of [activity.assignments, activity.cells, activity.scopes]) expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    assertPrototypeUnchanged();
+  });
+});
+
+describe('YAML front matter alias bomb', () => {
+  it('is refused as front-matter-invalid, fast, without expanding', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const name = String.fromCharCode(97 + level);
+      const previous = String.fromCharCode(96 + level);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const text = ['---', 'title: Bomb', ...levels, '---', '', '## 1. Phase', ''].join('\n');
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'front-matter-invalid')?.message).toMatch(/alias/i);
+    expect(result.model.meta.frontMatter).toEqual({});
+    expect(ms).toBeLessThan(2_000);
+  });
+});

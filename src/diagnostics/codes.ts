@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = {
   'encoding-utf16': { severity: 'warning', summary: 'The file is UTF-16 (it starts with a UTF-16 byte order mark); it was decoded, but guides should be UTF-8.' },
   'encoding-mojibake': { severity: 'warning', summary: 'Text that was UTF-8 read as Windows-1252 (`customerâ€™s`); the likely intended text is given.' },
   'front-matter-invalid': { severity: 'error', summary: 'The YAML front matter does not parse, or is not a mapping.' },
+  'front-matter-key-ignored': { severity: 'warning', summary: 'A front matter key named `__proto__` is left out of `meta.frontMatter`, so no consumer can pollute a prototype with it.' },
   'title-missing': { severity: 'warning', summary: 'No `title` in the front matter and no level-1 heading.' },
   'date-unpadded': { severity: 'warning', summary: 'The `updated` date is missing zero padding (`2024-6-25`); it was read as `2024-06-25`.' },
   'date-invalid': { severity: 'warning', summary: 'The `updated` value or "Last updated" line is not a real date.' },
