@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { safeParseResponsibilityModel, type Diagnostic } from '../src/index.js';
+import { listActivities, safeParseResponsibilityModel, safeParseResponsibilityModelBytes, type Diagnostic } from '../src/index.js';
 import { firstLineNestedDeeperThan } from '../src/markdown/nesting.js';
 import { plainText } from '../src/markdown/text.js';
 import { parseMarkdown } from '../src/markdown/processor.js';
 import { guide } from './helpers/check.js';
+import { sampleGuides } from './helpers/hostile.js';
+import { ROOT } from './helpers/paths.js';
 
 /**
  * Named hostile and broken inputs (issue 6): each one has an outcome written
@@ -175,5 +179,174 @@ describe('YAML front matter alias bomb', () => {
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'front-matter-invalid')?.message).toMatch(/alias/i);
     expect(result.model.meta.frontMatter).toEqual({});
     expect(ms).toBeLessThan(2_000);
+  });
+});
+
+describe('empty and nearly empty files', () => {
+  it('an empty file: an empty model and warnings, no error', () => {
+    const result = safeParseResponsibilityModelBytes(new Uint8Array());
+    expect(result.success).toBe(true);
+    expect(result.model.sections).toEqual([]);
+    expect(codes(result.diagnostics)).toEqual(['legend-missing', 'sections-missing', 'title-missing']);
+  });
+
+  it('front matter only: the title is read, the rest reported as missing', () => {
+    const result = safeParseResponsibilityModelBytes(Buffer.from('---\ntitle: Only front matter\n---\n'));
+    expect(result.model.meta.title).toBe('Only front matter');
+    expect(codes(result.diagnostics)).toEqual(['legend-missing', 'sections-missing']);
+  });
+});
+
+describe('bytes that are not a UTF-8 guide', () => {
+  it('a binary file and a file with a NUL byte: input-binary with the offset, not parsed', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    for (const [bytes, offset] of [
+      [png, 8],
+      [Buffer.from(`${guide(['| Do | R | I |'])}\0tail`), Buffer.byteLength(guide(['| Do | R | I |']))],
+    ] as const) {
+      const result = safeParseResponsibilityModelBytes(bytes, { file: 'x.md' });
+      expect(result.success).toBe(false);
+      expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'input-binary', file: 'x.md', line: 1 })]);
+      expect(result.diagnostics[0]!.message).toContain(`NUL byte at byte offset ${offset}`);
+      expect(result.model.sections).toEqual([]);
+    }
+  });
+
+  it('invalid UTF-8: encoding-invalid with the byte offset and the line and column of the bad byte; the rest is still read', () => {
+    const [head, tail] = guide(['| Défin@ir | RA | I |', '| Next | I | RA |']).split('@') as [string, string];
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from([0xe9]), Buffer.from(tail)]);
+    const result = safeParseResponsibilityModelBytes(bytes);
+    const invalid = result.diagnostics.find((diagnostic) => diagnostic.code === 'encoding-invalid')!;
+    expect(invalid.message).toContain(`invalid byte 0xe9 at byte offset ${Buffer.byteLength(head)}`);
+    const lines = head.split('\n');
+    expect(invalid).toMatchObject({ severity: 'error', line: lines.length, column: lines.at(-1)!.length + 1 });
+    expect(result.success).toBe(false);
+    // Nothing is silently lost: the row with the bad byte is kept (with U+FFFD) and reported.
+    expect(result.model.sections[0]!.activities.map((activity) => activity.text)).toEqual(['Défin\ufffdir', 'Next']);
+  });
+
+  it('UTF-16 with a byte order mark (LE and BE): decoded, with an encoding-utf16 warning', () => {
+    const text = guide(['| Do | RA | I |']);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    for (const bytes of [le, Buffer.concat([Buffer.from([0xfe, 0xff]), be])]) {
+      const result = safeParseResponsibilityModelBytes(bytes);
+      expect(result.success).toBe(true);
+      expect(codes(result.diagnostics)).toEqual(['encoding-utf16']);
+      expect(result.model.sections[0]!.activities[0]!.assignments).toEqual({ customer: ['R', 'A'], ovhcloud: ['I'] });
+    }
+  });
+
+  it('a UTF-8 byte order mark is stripped: same model and positions as without it', () => {
+    const text = guide(['| Do | RA | I |', '| Do | MP | I |']);
+    const plain = safeParseResponsibilityModelBytes(Buffer.from(text));
+    const withBom = safeParseResponsibilityModelBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(withBom).toEqual(plain);
+    expect(withBom.model.meta.title).toBe('Test guide');
+  });
+});
+
+describe('line endings', () => {
+  it('CRLF, lone CR and mixed endings give the same model and the same positions as LF, on a real guide', () => {
+    const [sample] = sampleGuides().filter((candidate) => candidate.name.includes('seeds'));
+    const lines = sample!.text.split('\n');
+    const lf = safeParseResponsibilityModel(lines.join('\n'));
+    // Mixed: LF, CR, CRLF in turn; a lone CR is never followed by an LF, which would make it one CRLF.
+    expect(lf.diagnostics.map((diagnostic) => diagnostic.line)).toContain(14);
+    for (const text of [lines.join('\r\n'), lines.join('\r'), lines.map((line, index) => line + ['\n', '\r', '\r\n'][index % 3]).join('')]) {
+      const other = safeParseResponsibilityModel(text);
+      expect(other.diagnostics).toEqual(lf.diagnostics);
+      expect(other.model).toEqual(lf.model);
+    }
+  });
+});
+
+describe('the mojibake seed', () => {
+  it('is reported as encoding-mojibake with the likely intended text, and read in full', () => {
+    const result = safeParseResponsibilityModelBytes(readFileSync(join(ROOT, 'fixtures/seeds/000_ab7808a33b482c41.txt')));
+    const mojibake = result.diagnostics.filter((diagnostic) => diagnostic.code === 'encoding-mojibake');
+    expect(mojibake).toEqual([expect.objectContaining({ severity: 'warning', line: 14, column: 48, endColumn: 51 })]);
+    expect(mojibake[0]!.message).toBe('“â€™” looks like UTF-8 text that was decoded as Windows-1252: “customerâ€™s” was probably “customer’s”.');
+    expect(result.success).toBe(true);
+    expect(listActivities(result.model)).toHaveLength(48);
+  });
+});
+
+describe('size limits', () => {
+  const tableGuide = (rows: number) =>
+    `${guide(Array.from({ length: rows }, (_, index) => `| Activity number ${index + 1} | RA | I |`))}\n`;
+
+  it('a 10 MB guide: input-too-large at once (default maxBytes 512 KiB), as a string and as a file', () => {
+    const text = tableGuide(1).repeat(Math.ceil(10_000_000 / tableGuide(1).length));
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    expect(codes(result.diagnostics)).toEqual(['input-too-large']);
+    expect(result.diagnostics[0]!.message).toContain('more than the limit of 524288 (option maxBytes)');
+    expect(ms).toBeLessThan(500);
+    expect(codes(safeParseResponsibilityModelBytes(Buffer.from(text)).diagnostics)).toEqual(['input-too-large']);
+  });
+
+  it('a 100,000-row table: input-too-large by default; 5,000 rows under the limit are all read', () => {
+    expect(codes(safeParseResponsibilityModel(tableGuide(100_000)).diagnostics)).toEqual(['input-too-large']);
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel(tableGuide(5_000)));
+    expect(result.success).toBe(true);
+    const activities = result.model.sections[0]!.activities;
+    expect(activities).toHaveLength(5_000);
+    expect(activities.at(-1)).toMatchObject({ id: '1#5000', text: 'Activity number 5000', assignments: { customer: ['R', 'A'], ovhcloud: ['I'] } });
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it('a table of 1,000 columns: table-too-wide and every row quoted (maxColumns 64); maxColumns can raise it', () => {
+    const header = `| Activity |${Array.from({ length: 999 }, (_, index) => ` Party ${index} |`).join('')}`;
+    const delimiter = `|${' --- |'.repeat(1_000)}`;
+    const row = `| Do |${' R |'.repeat(999)}`;
+    const text = ['## 1. Phase', '', header, delimiter, row, row, ''].join('\n');
+    const result = safeParseResponsibilityModel(text);
+    expect(codes(result.diagnostics)).toEqual(expect.arrayContaining(['table-too-wide', 'row-ignored']));
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'row-ignored').map((diagnostic) => diagnostic.line)).toEqual([5, 6]);
+    expect(result.model.sections[0]!.activities).toEqual([]);
+    const raised = safeParseResponsibilityModel(text, { maxColumns: 1_000 });
+    expect(raised.model.parties).toHaveLength(999);
+    expect(raised.model.sections[0]!.activities).toHaveLength(2);
+  });
+
+  it('a single 1 MB line: input-too-large by default; with maxBytes raised, a 1 MB activity cell is read whole', () => {
+    const cell = 'word '.repeat(200_000).trim();
+    const text = guide([`| ${cell} | RA | I |`]);
+    expect(codes(safeParseResponsibilityModel(text).diagnostics)).toEqual(['input-too-large']);
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text, { maxBytes: 2_000_000 }));
+    expect(result.success).toBe(true);
+    expect(result.model.sections[0]!.activities[0]!.text).toHaveLength(cell.length);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
+
+describe('odd section numbers', () => {
+  it('headings numbered 99999999999999999999.1 keep their number as written, and their rows', () => {
+    const text = [
+      '## 99999999999999999999.1 Huge',
+      '',
+      '| Activity | Customer |',
+      '| --- | --- |',
+      '| Do | R |',
+      '',
+      '### 99999999999999999999.1.1 Child',
+      '',
+      '| Activity | Customer |',
+      '| --- | --- |',
+      '| Do more | A |',
+      '',
+    ].join('\n');
+    const result = safeParseResponsibilityModel(text);
+    expect(result.model.sections).toHaveLength(1);
+    const [section] = result.model.sections;
+    expect(section).toMatchObject({ number: '99999999999999999999.1', title: 'Huge' });
+    expect(section!.sections[0]).toMatchObject({ number: '99999999999999999999.1.1', title: 'Child' });
+    expect(listActivities(result.model).map((activity) => activity.id)).toEqual(['99999999999999999999.1#1', '99999999999999999999.1.1#1']);
+    expect(codes(result.diagnostics)).toContain('section-parent-missing');
+  });
+
+  it('more levels of numbering than maxDepth: section-number-too-deep, read as text', () => {
+    const result = safeParseResponsibilityModel('## 1. Top\n\n### 1.2.3.4.5.6.7.8.9 Deep\n');
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'section-number-too-deep')).toMatchObject({ line: 3 });
   });
 });

@@ -74,7 +74,7 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
         break;
     }
   }
-  if (ending === 'mixed') return lines.map((line, index) => line + ['\n', '\r\n', '\r'][index % 3]).join('');
+  if (ending === 'mixed') return lines.map((line, index) => line + ['\n', '\r', '\r\n'][index % 3]).join('');
   return lines.join(ending ?? '\n');
 }
 
