@@ -350,3 +350,28 @@ describe('odd section numbers', () => {
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'section-number-too-deep')).toMatchObject({ line: 3 });
   });
 });
+
+describe('emphasis and strikethrough markers by the thousand', () => {
+  it('more than maxInlineMarkers in a paragraph: input-too-complex at once, instead of minutes in remark', () => {
+    for (const marker of ['*', '_', '~']) {
+      const text = `${guide(['| Do | R | I |'])}\n\nIntro ${`a${marker}`.repeat(8_000)}\n`;
+      const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+      expect(codes(result.diagnostics)).toEqual(['input-too-complex']);
+      expect(result.diagnostics[0]).toMatchObject({ severity: 'error', line: text.split('\n').findIndex((line) => line.startsWith('Intro')) + 1 });
+      expect(ms).toBeLessThan(500);
+    }
+  });
+
+  it('bold in every cell of a long table is counted cell by cell, and parses', () => {
+    const rows = Array.from({ length: 2_000 }, (_, index) => `| **Step ${index}** | **R** | **I** |`);
+    const result = safeParseResponsibilityModel(guide(rows));
+    expect(codes(result.diagnostics)).not.toContain('input-too-complex');
+    expect(result.model.sections[0]!.activities).toHaveLength(2_000);
+  });
+
+  it('up to the limit, the worst case stays around a second', () => {
+    const { value: result, ms } = timed(() => safeParseResponsibilityModel('a*'.repeat(5_000)));
+    expect(codes(result.diagnostics)).not.toContain('input-too-complex');
+    expect(ms).toBeLessThan(10_000);
+  });
+});

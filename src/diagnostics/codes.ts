@@ -8,6 +8,7 @@ import type { Severity } from '../model/schema.js';
 export const DIAGNOSTIC_CODES = {
   'input-too-large': { severity: 'error', summary: 'The input is larger than the `maxBytes` limit; it was not parsed.' },
   'input-too-deep': { severity: 'error', summary: 'Block quotes or list items nested deeper than the `maxNesting` limit (or too deep for the markdown parser); it was not parsed.' },
+  'input-too-complex': { severity: 'error', summary: 'A paragraph or table cell with more emphasis or strikethrough markers (`*`, `_`, `~`) than the `maxInlineMarkers` limit; it was not parsed.' },
   'input-binary': { severity: 'error', summary: 'The file contains NUL bytes: it is not a text guide.' },
   'encoding-invalid': { severity: 'error', summary: 'The file is not valid UTF-8; the byte offset of the first bad sequence is given.' },
   'encoding-utf16': { severity: 'warning', summary: 'The file is UTF-16 (it starts with a UTF-16 byte order mark); it was decoded, but guides should be UTF-8.' },

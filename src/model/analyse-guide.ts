@@ -1,5 +1,6 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
+import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
 import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { headingText, plainText } from '../markdown/text.js';
@@ -29,6 +30,7 @@ export interface Limits {
   maxColumns: number;
   maxDepth: number;
   maxNesting: number;
+  maxInlineMarkers: number;
 }
 
 /**
@@ -49,6 +51,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   maxDepth: 8,
   /** Block quotes and list items inside each other. */
   maxNesting: 32,
+  /** `*`, `_` and `~` in one paragraph or table cell. */
+  maxInlineMarkers: 5_000,
 };
 
 export interface GuideAnalysis {
@@ -97,6 +101,15 @@ export function analyseGuide(source: string, options: Options = {}): GuideAnalys
       'input-too-deep',
       `This line nests block quotes or list items about ${deep.depth} levels deep, more than the limit of ${limits.maxNesting} (option maxNesting); the guide was not parsed.`,
       { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 },
+    );
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
+  const dense = firstBlockWithMoreMarkersThan(text, limits.maxInlineMarkers);
+  if (dense) {
+    const diagnostic = createDiagnostic(
+      'input-too-complex',
+      `This paragraph or table cell has ${dense.markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limits.maxInlineMarkers} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
+      { line: dense.line, column: 1, endLine: dense.line, endColumn: 1 },
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }

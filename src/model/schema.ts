@@ -101,6 +101,7 @@ export const ParseOptionsSchema = z.object({
   maxColumns: z.number().int().positive().optional(),
   maxDepth: z.number().int().positive().optional(),
   maxNesting: z.number().int().positive().optional(),
+  maxInlineMarkers: z.number().int().positive().optional(),
 });
 
 export type RoleLetter = z.infer<typeof RoleLetterSchema>;
