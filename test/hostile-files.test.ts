@@ -102,6 +102,18 @@ describe('raci parse and raci summary', () => {
     expect(io.out.join('\n')).toMatch(/alias\.fr-fr\.md\s+fr-fr\s+24\s+48/);
   });
 
+  it('raci check, diff and build read through the same function: a FIFO is refused at once, exit 2', () => {
+    const fifo = join(dir, 'for-commands.md');
+    execFileSync('mkfifo', [fifo]);
+    const guideFile = join(dir, 'guide.en-gb.md');
+    writeFileSync(guideFile, SEED);
+    for (const args of [['check', fifo], ['diff', fifo, guideFile], ['build', fifo, '--out', join(dir, 'fifo-out')]]) {
+      const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+      expect(result.status, args[0]).toBe(2);
+      expect(result.stderr, args[0]).toBe(`raci: ${fifo}: not a regular file (a FIFO, socket or device)\n`);
+    }
+  });
+
   it('the binary prints one line and exits 2, with no stack trace', () => {
     const cases: [string[], string][] = [
       [['parse', join(dir, 'nope.md')], `raci: ${join(dir, 'nope.md')}: no such file or directory\n`],

@@ -8,7 +8,7 @@ import { describeFsError, UsageError } from './inputs.js';
  * exit code 2. At most `maxBytes + 1` bytes are read, so a huge file costs no
  * memory: the parser then reports it as input-too-large.
  */
-export async function readGuideFile(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
+export async function readGuideFile(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array<ArrayBuffer>> {
   try {
     return await readGuideBytes(path, options.maxBytes);
   } catch (caught) {

@@ -25,7 +25,7 @@ export async function safeParseResponsibilityModelFile(path: string, options: Op
  * code `EISDIR`, a FIFO, socket or device (which could block or never end)
  * with code `ENOTREG`. Other failures reject with the Node.js error.
  */
-export async function readGuideBytes(path: string, maxBytes: number = DEFAULT_LIMITS.maxBytes): Promise<Uint8Array> {
+export async function readGuideBytes(path: string, maxBytes: number = DEFAULT_LIMITS.maxBytes): Promise<Uint8Array<ArrayBuffer>> {
   // Non-blocking, so that opening a FIFO returns at once and is then refused.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
