@@ -1,4 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { glob } from 'tinyglobby';
 
@@ -37,6 +39,7 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
     if (info.isDirectory()) {
       const matches = await glob(pattern, { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
       for (const match of matches) files.add(joinPath(input, match));
+      for (const match of await symlinkedFiles(input, pattern)) files.add(joinPath(input, match));
     } else {
       files.add(input);
       explicit.add(input);
@@ -45,8 +48,47 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
   return { files: [...files].sort(), explicit };
 }
 
+/**
+ * The symbolic links under `directory` whose path matches `pattern` and that
+ * point at a file, relative to `directory`. The walk itself follows no link
+ * (so a link to a parent folder cannot loop), and a glob skips links without
+ * a word; here a link to a guide is taken like the guide, and a link that
+ * loops or points nowhere is a UsageError naming it.
+ */
+async function symlinkedFiles(directory: string, pattern: string): Promise<string[]> {
+  const matches = picomatch(pattern, { dot: false });
+  const found: string[] = [];
+  // Folders to read, relative to `directory`; dot folders and node_modules are skipped as the glob skips them.
+  const pending = [''];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(join(directory, folder), { withFileTypes: true });
+    } catch (caught) {
+      throw new UsageError(`${joinPath(directory, folder)}: ${describeFsError(caught)}`);
+    }
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(path);
+        continue;
+      }
+      if (!entry.isSymbolicLink() || !matches(path)) continue;
+      let info;
+      try {
+        info = await stat(join(directory, path));
+      } catch (caught) {
+        throw new UsageError(`${joinPath(directory, path)}: ${describeFsError(caught)}`);
+      }
+      if (info.isFile()) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
 function joinPath(directory: string, file: string): string {
-  return directory === '.' || directory === './' ? file : `${directory.replace(/\/+$/, '')}/${file}`;
+  return directory === '.' || directory === './' ? file : `${directory.replace(/(?<!\/)\/+$/, '')}/${file}`;
 }
 
 /** `ENOENT` → "no such file or directory", and so on: the reason a writer can act on. */
@@ -64,7 +106,14 @@ export function describeFsError(caught: unknown): string {
       return 'a part of the path is not a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTREG':
+      return 'not a regular file (a FIFO, socket or device)';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EIO':
+      return 'input/output error';
     default:
-      return caught instanceof Error ? caught.message : String(caught);
+      // One line whatever the error says.
+      return (caught instanceof Error ? caught.message : String(caught)).split('\n')[0]!;
   }
 }

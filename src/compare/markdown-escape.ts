@@ -4,7 +4,7 @@
  * breaks become spaces so one activity stays on one list line or table row.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`);
+  return text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|~]/g, (character) => `\\${character}`);
 }
 
 /** Inline code that survives backticks inside it. */

@@ -72,7 +72,7 @@ function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
       const gap = part.op === 'insert' && parts[index - 1]?.op === 'delete' && !/\s$/.test(parts[index - 1]!.text) && !/^\s/.test(part.text) ? ' ' : '';
       if (part.op === 'equal') return escapeMarkdown(part.text);
       // Emphasis markers must hug non-space text, so the spaces around a part stay outside them.
-      const [, before = '', core = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text) ?? [];
+      const [before, core, after] = splitSurroundingSpace(part.text);
       if (core === '') return part.text;
       return `${gap}${before}${part.op === 'delete' ? `~~${escapeMarkdown(core)}~~` : `**${escapeMarkdown(core)}**`}${after}`;
     })
@@ -104,4 +104,11 @@ function activityLine(change: ActivityChange, name: (id: string) => string): str
 
 function code(letters: string): string {
   return letters === '(none)' ? '*none*' : `\`${letters}\``;
+}
+
+/** Leading spaces, the text, trailing spaces: what `/^(\s*)([\s\S]*?)(\s*)$/` captures, without its quadratic backtracking. */
+function splitSurroundingSpace(text: string): [string, string, string] {
+  const start = text.length - text.trimStart().length;
+  const end = Math.max(start, text.trimEnd().length);
+  return [text.slice(0, start), text.slice(start, end), text.slice(end)];
 }

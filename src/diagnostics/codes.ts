@@ -7,11 +7,14 @@ import type { Severity } from '../model/schema.js';
  */
 export const DIAGNOSTIC_CODES = {
   'input-too-large': { severity: 'error', summary: 'The input is larger than the `maxBytes` limit; it was not parsed.' },
+  'input-too-deep': { severity: 'error', summary: 'Block quotes or list items nested deeper than the `maxNesting` limit (or too deep for the markdown parser); it was not parsed.' },
+  'input-too-complex': { severity: 'error', summary: 'A paragraph or table cell with more emphasis or strikethrough markers (`*`, `_`, `~`) than the `maxInlineMarkers` limit; it was not parsed.' },
   'input-binary': { severity: 'error', summary: 'The file contains NUL bytes: it is not a text guide.' },
   'encoding-invalid': { severity: 'error', summary: 'The file is not valid UTF-8; the byte offset of the first bad sequence is given.' },
   'encoding-utf16': { severity: 'warning', summary: 'The file is UTF-16 (it starts with a UTF-16 byte order mark); it was decoded, but guides should be UTF-8.' },
   'encoding-mojibake': { severity: 'warning', summary: 'Text that was UTF-8 read as Windows-1252 (`customerâ€™s`); the likely intended text is given.' },
   'front-matter-invalid': { severity: 'error', summary: 'The YAML front matter does not parse, or is not a mapping.' },
+  'front-matter-key-ignored': { severity: 'warning', summary: 'A front matter key named `__proto__` is left out of `meta.frontMatter`, so no consumer can pollute a prototype with it.' },
   'title-missing': { severity: 'warning', summary: 'No `title` in the front matter and no level-1 heading.' },
   'date-unpadded': { severity: 'warning', summary: 'The `updated` date is missing zero padding (`2024-6-25`); it was read as `2024-06-25`.' },
   'date-invalid': { severity: 'warning', summary: 'The `updated` value or "Last updated" line is not a real date.' },

@@ -1,5 +1,4 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Link } from '../model/schema.js';
 
 /**
@@ -15,21 +14,32 @@ export function collapseWhitespace(text: string): string {
 
 /** The text of a node as a reader sees it: no markup, no attribute lists, no HTML comments, single spaces. */
 export function plainText(node: Nodes): string {
-  return collapseWhitespace(toString(withoutHtmlComments(node), { includeImageAlt: true }).replace(ATTRIBUTE_LIST, ''));
+  return collapseWhitespace(textContent(node).replace(ATTRIBUTE_LIST, ''));
 }
 
 const HTML_COMMENT = /^<!--[\s\S]*-->$/;
 
 /**
- * A page never shows an HTML comment, and a writer may put one in a cell
- * (`<!-- raci-disable-line … -->`), so comments are not part of the text.
+ * What `mdast-util-to-string` gives with image alts, except that HTML
+ * comments below the node are left out: a page never shows them, and a writer
+ * may put one in a cell (`<!-- raci-disable-line … -->`). Iterative, because
+ * the library recurses once per level and a few thousand nested `*` overflow
+ * the stack.
  */
-function withoutHtmlComments(node: Nodes): Nodes {
-  if (!('children' in node)) return node;
-  const children = node.children as Nodes[];
-  if (!children.some((child) => 'children' in child || (child.type === 'html' && HTML_COMMENT.test(child.value.trim())))) return node;
-  const kept = children.filter((child) => !(child.type === 'html' && HTML_COMMENT.test(child.value.trim()))).map(withoutHtmlComments);
-  return { ...node, children: kept } as Nodes;
+function textContent(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('value' in node) {
+      if (!(node !== root && node.type === 'html' && HTML_COMMENT.test(node.value.trim()))) parts.push(node.value);
+    } else if ('alt' in node && node.alt) {
+      parts.push(node.alt);
+    } else if ('children' in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
+    }
+  }
+  return parts.join('');
 }
 
 /**
@@ -37,7 +47,39 @@ function withoutHtmlComments(node: Nodes): Nodes {
  * `**3.1.3. Monitoring **` literally, because a closing `**` may not follow a space.
  */
 export function headingText(node: Nodes): string {
-  return plainText(node).replace(/^[*_]+\s*/, '').replace(/\s*[*_]+$/, '');
+  return withoutTrailingMarkers(plainText(node).replace(/^[*_]+\s*/, ''));
+}
+
+/**
+ * `text` without a final run of `*` or `_` and the whitespace before it. A
+ * loop, because `/\s*[*_]+$/` tries every start in a long run and backtracks
+ * quadratically.
+ */
+function withoutTrailingMarkers(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '*' || text[end - 1] === '_')) end--;
+  if (end === text.length) return text;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * `text` without its HTML comments (`<!-- … -->`), as `/<!--[\s\S]*?-->/g`
+ * would remove them but in linear time: that pattern rescans the rest of the
+ * text from every unclosed `<!--`.
+ */
+export function stripHtmlComments(text: string): string {
+  let result = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open === -1) break;
+    const close = text.indexOf('-->', open + 4);
+    if (close === -1) break;
+    result += text.slice(from, open);
+    from = close + 3;
+  }
+  return result + text.slice(from);
 }
 
 export function linksIn(node: Nodes): Link[] {

@@ -1,7 +1,7 @@
 import type { Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic } from '../model/schema.js';
-import { createDiagnostic, spanOf, type Span } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, quote, spanOf, type Span } from '../diagnostics/diagnostic.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -66,7 +66,18 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       diagnostics: [createDiagnostic('front-matter-invalid', 'The front matter must be a mapping of keys to values (`title: …`).', spanOf(node.position))],
     };
   }
-  return { data: toJsonSafe(value) as Record<string, unknown>, diagnostics: [], keySpans: keySpans(document.contents, yamlText, firstValueLine) };
+  const dropped: string[] = [];
+  const data = toJsonSafe(value, 0, '', dropped) as Record<string, unknown>;
+  const spans = keySpans(document.contents, yamlText, firstValueLine);
+  const diagnostics = dropped.map((path) =>
+    createDiagnostic(
+      'front-matter-key-ignored',
+      `The front matter key ${quote(path)} is ignored: \`__proto__\` would change the prototype of the object any consumer copies the metadata into.`,
+      // At the top-level key it is under.
+      spans.get(path.split(/[.[]/)[0]!) ?? spanOf(node.position),
+    ),
+  );
+  return { data, diagnostics, keySpans: spans };
 }
 
 function keySpans(contents: unknown, yamlText: string, firstValueLine: number): Map<string, Span> {
@@ -88,21 +99,31 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-/** A JSON-safe deep copy whose objects only have own, data properties. */
-function toJsonSafe(value: unknown, depth = 0): unknown {
+/**
+ * A JSON-safe deep copy whose objects only have own, data properties. A
+ * `__proto__` key is left out (and its path recorded in `dropped`): kept as an
+ * own property, it would still set the prototype of any object that a consumer
+ * assigns the metadata into (`Object.assign`, a for-in copy).
+ */
+function toJsonSafe(value: unknown, depth: number, path: string, dropped: string[]): unknown {
   if (depth > 64) return null;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map((item) => toJsonSafe(item, depth + 1));
-  if (value instanceof Map) return toJsonSafe(Object.fromEntries([...value].map(([key, item]) => [String(key), item])), depth);
-  if (value instanceof Set) return [...value].map((item) => toJsonSafe(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item, index) => toJsonSafe(item, depth + 1, `${path}[${index}]`, dropped));
+  if (value instanceof Map) return toJsonSafe(Object.fromEntries([...value].map(([key, item]) => [String(key), item])), depth, path, dropped);
+  if (value instanceof Set) return [...value].map((item, index) => toJsonSafe(item, depth + 1, `${path}[${index}]`, dropped));
   if (typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
+      const keyPath = path === '' ? key : `${path}.${key}`;
+      if (key === '__proto__') {
+        dropped.push(keyPath);
+        continue;
+      }
       Object.defineProperty(copy, key, {
-        value: toJsonSafe((value as Record<string, unknown>)[key], depth + 1),
+        value: toJsonSafe((value as Record<string, unknown>)[key], depth + 1, keyPath, dropped),
         enumerable: true,
         writable: true,
         configurable: true,

@@ -1,5 +1,7 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
+import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
+import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
@@ -27,13 +29,30 @@ export interface Limits {
   maxBytes: number;
   maxColumns: number;
   maxDepth: number;
+  maxNesting: number;
+  maxInlineMarkers: number;
 }
 
+/**
+ * Each limit is far past any real guide (the largest bundled one is 11 KB,
+ * with 3 columns, 3 levels of numbering and lists 2 deep) and keeps the worst
+ * input within what remark can parse in bounded time and memory; see
+ * "Reliability" in the README for the measurements.
+ */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
-  /** Characters; a 10 MB guide is far past any real one but still parses. */
-  maxBytes: 50_000_000,
+  /**
+   * Bytes of a file (UTF-16 code units of a string). remark needs up to
+   * 5 KB of memory per byte of the densest markdown (a list of one-letter
+   * items): 512 KiB stays near 2.6 GB, where 1 MB could exhaust Node's heap.
+   */
+  maxBytes: 524_288,
   maxColumns: 64,
+  /** Levels of section numbering (`1.2.3` has 3). */
   maxDepth: 8,
+  /** Block quotes and list items inside each other. */
+  maxNesting: 32,
+  /** `*`, `_` and `~` in one paragraph or table cell. */
+  maxInlineMarkers: 5_000,
 };
 
 export interface GuideAnalysis {
@@ -41,13 +60,17 @@ export interface GuideAnalysis {
   diagnostics: Diagnostic[];
 }
 
-/** Blocks in document order, looking inside block quotes and lists; iterative, so deep nesting cannot overflow the stack. */
+/**
+ * Blocks in document order, looking inside block quotes, lists and footnote
+ * definitions (a table indented under `[^1]:` is still a table of the guide);
+ * iterative, so deep nesting cannot overflow the stack.
+ */
 function blocksInOrder(root: Root): RootContent[] {
   const blocks: RootContent[] = [];
   const stack: RootContent[] = [...root.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
       for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
     } else {
       blocks.push(node);
@@ -72,7 +95,33 @@ export function analyseGuide(source: string, options: Options = {}): GuideAnalys
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  const tree = parseMarkdown(text);
+  const deep = firstLineNestedDeeperThan(text, limits.maxNesting);
+  if (deep) {
+    const diagnostic = createDiagnostic(
+      'input-too-deep',
+      `This line nests block quotes or list items about ${deep.depth} levels deep, more than the limit of ${limits.maxNesting} (option maxNesting); the guide was not parsed.`,
+      { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 },
+    );
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
+  const dense = firstBlockWithMoreMarkersThan(text, limits.maxInlineMarkers);
+  if (dense) {
+    const diagnostic = createDiagnostic(
+      'input-too-complex',
+      `This paragraph or table cell has ${dense.markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limits.maxInlineMarkers} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
+      { line: dense.line, column: 1, endLine: dense.line, endColumn: 1 },
+    );
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch (caught) {
+    // Deeply nested inline markup (thousands of `*`) can still exhaust remark's recursion.
+    if (!(caught instanceof RangeError)) throw caught;
+    const diagnostic = createDiagnostic('input-too-deep', `The markdown parser ran out of stack on this guide (${caught.message}); it nests too deeply to be read.`, START_OF_FILE);
+    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  }
   return analyseTree(tree, text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
 }
 
@@ -187,7 +236,9 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
           diagnostics.push(
             createDiagnostic(
               'table-collapsed',
-              `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`,
+              recovered.delimiterMissing
+                ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" line) under its header, with one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`
+                : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`,
               recovered.span,
             ),
           );

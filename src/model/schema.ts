@@ -100,6 +100,8 @@ export const ParseOptionsSchema = z.object({
   maxBytes: z.number().int().positive().optional(),
   maxColumns: z.number().int().positive().optional(),
   maxDepth: z.number().int().positive().optional(),
+  maxNesting: z.number().int().positive().optional(),
+  maxInlineMarkers: z.number().int().positive().optional(),
 });
 
 export type RoleLetter = z.infer<typeof RoleLetterSchema>;

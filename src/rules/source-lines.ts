@@ -1,3 +1,5 @@
+import { stripHtmlComments } from '../markdown/text.js';
+
 /**
  * The guide's source seen as lines, and table rows seen as cells, so that rules
  * can point at a cell and `--fix` can rewrite exactly its letters. Works on
@@ -22,12 +24,26 @@ export interface CellSlice {
 
 /** Block quote markers and indentation before a table row (`> | a | b |`). */
 const CONTAINER_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
-const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 
-/** The `| --- | --- |` line under a table header. */
+/**
+ * The `| --- | --- |` line under a table header. Checked cell by cell: one
+ * pattern for the whole row, with optional spaces on both sides of optional
+ * pipes, backtracks cubically on a long run of tabs.
+ */
 export function isDelimiterRow(line: string): boolean {
-  const body = line.slice(prefixLength(line));
-  return body.includes('-') && DELIMITER_ROW.test(body);
+  let body = trimSpacesAndTabs(line.slice(prefixLength(line)));
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|')) body = body.slice(0, -1);
+  return body.split('|').every((cell) => DELIMITER_CELL.test(trimSpacesAndTabs(cell)));
+}
+
+function trimSpacesAndTabs(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
 }
 
 /** True for a line that can be part of a table: it has an unescaped pipe. */
@@ -88,8 +104,7 @@ export function tableHeaderLine(lines: readonly string[], rowLine: number): numb
 
 /** Markdown emphasis and escapes removed, whitespace collapsed: a header or cell as a reader sees it. */
 export function cellPlainText(raw: string): string {
-  return raw
-    .replace(/<!--[\s\S]*?-->/g, '')
+  return stripHtmlComments(raw)
     .replace(/(\*\*|__|\*|_|`)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
     .replace(/\s+/g, ' ')

@@ -21,7 +21,8 @@ export interface Directive {
   splitsTable: boolean;
 }
 
-const DIRECTIVE = /<!--\s*raci-disable-(next-line|line)(?![\w-])([\s\S]*?)-->/g;
+// The body may not contain another `<!--` (comments do not nest), so an unclosed directive is not rescanned from every later one.
+const DIRECTIVE = /<!--\s*raci-disable-(next-line|line)(?![\w-])((?:(?!<!--)[\s\S])*?)-->/g;
 
 export function readDirectives(lines: readonly string[]): Directive[] {
   const directives: Directive[] = [];

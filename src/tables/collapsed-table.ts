@@ -1,23 +1,35 @@
 import type { Paragraph } from 'mdast';
 import type { Link } from '../model/schema.js';
-import { collapseWhitespace } from '../markdown/text.js';
+import { collapseWhitespace, stripHtmlComments } from '../markdown/text.js';
 import type { CellData, RowData, TableData } from './table-data.js';
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-const LINK = /!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+const DELIMITER_CELL = /^:?-+:?$/;
+// Neither part may contain the bracket that opens the next candidate, so a run of `[](` cannot make it rescan the line from every `[`.
+const LINK = /!?\[([^[\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
+
+export interface RecoveredTable extends TableData {
+  /** True when the lines have no delimiter row at all (rather than one that does not match the header). */
+  delimiterMissing: boolean;
+}
 
 /**
- * remark renders a table whose delimiter row does not match its header as a
- * paragraph of pipes. Such a paragraph is recovered here, cell by cell, so the
- * writer gets both an error and the rows the guide meant.
+ * remark renders a table whose delimiter row does not match its header, or
+ * that has no delimiter row, as a paragraph of pipes. Such a paragraph is
+ * recovered here, cell by cell, so the writer gets both an error and the rows
+ * the guide meant.
  */
-export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): TableData | undefined {
+export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): RecoveredTable | undefined {
   const start = paragraph.position?.start;
   const end = paragraph.position?.end;
   if (start?.offset === undefined || end?.offset === undefined) return undefined;
   const lines = source.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
-  const delimiterIndex = lines.findIndex((line, index) => index > 0 && DELIMITER_ROW.test(line) && line.includes('-'));
-  if (delimiterIndex === -1) return undefined;
+  let delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiterRow(line));
+  const delimiterMissing = delimiterIndex === -1;
+  if (delimiterMissing) {
+    // Without a delimiter row, only lines that all open with a pipe are taken for a table: prose never does.
+    if (lines.length < 2 || !lines.every((line) => line.trimStart().startsWith('|'))) return undefined;
+    delimiterIndex = 0;
+  }
   const pipeLines = lines.filter((line) => line.trimStart().startsWith('|') || line.trimEnd().endsWith('|'));
   if (pipeLines.length < 2) return undefined;
 
@@ -26,10 +38,10 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
     const firstColumn = index === 0 ? start.column : 1;
     return splitRow(lines[index]!, lineNumber, firstColumn);
   };
-  const headerIndex = delimiterIndex - 1;
+  const headerIndex = delimiterMissing ? 0 : delimiterIndex - 1;
   const rows: RowData[] = [];
   for (let index = delimiterIndex + 1; index < lines.length; index++) {
-    if (DELIMITER_ROW.test(lines[index]!)) continue;
+    if (isDelimiterRow(lines[index]!)) continue;
     if (lines[index]!.trim() === '') continue;
     rows.push(rowAt(index));
   }
@@ -39,7 +51,21 @@ export function recoverCollapsedTable(source: string, paragraph: Paragraph, line
     rows,
     span: { line: header.span.line, column: header.span.column, endLine: end.line + lineOffset, endColumn: end.column },
     collapsed: true,
+    delimiterMissing,
   };
+}
+
+/**
+ * `| --- | :-: |`, `---|---`: cells of dashes with optional colons, pipes
+ * between them and optionally around them. Checked cell by cell rather than
+ * with one regular expression: the equivalent pattern, with `\s*` on both
+ * sides of optional pipes, backtracks cubically on long runs of tabs.
+ */
+export function isDelimiterRow(line: string): boolean {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|')) text = text.slice(0, -1);
+  return text.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
 }
 
 function splitRow(line: string, lineNumber: number, firstColumn: number): RowData {
@@ -82,8 +108,7 @@ function inlineText(raw: string): { text: string; links: Link[] } {
     links.push({ text: collapseWhitespace(text), url });
     return text;
   });
-  const text = withoutLinks
-    .replace(/<!--[\s\S]*?-->/g, '')
+  const text = stripHtmlComments(withoutLinks)
     .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
     .replace(/(\*\*|__)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');

@@ -2,8 +2,12 @@ import type { Diagnostic, RoleDefinition } from '../model/schema.js';
 import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
 import type { CellData, TableData } from './table-data.js';
 
-/** `R: label`, `R : label`, `R - label`, `**R** = label`. */
-const LETTER_THEN_LABEL = /^[*_]*(\p{Lu})[*_]*\s*[:：=–—-]\s*(.+)$/u;
+/**
+ * `R: label`, `R : label`, `R - label`, `**R** = label`. The label starts at
+ * its first non-space (or is only spaces), so the spaces before it are not
+ * shared between two quantifiers.
+ */
+const LETTER_THEN_LABEL = /^[*_]*(\p{Lu})[*_]*\s*[:：=–—-](?:\s*(\S.*)|\s+)$/u;
 
 function definitionFromCells(cells: readonly CellData[]): RoleDefinition | undefined {
   const [first, second] = cells;
@@ -11,7 +15,7 @@ function definitionFromCells(cells: readonly CellData[]): RoleDefinition | undef
   // Two columns: the letter, then its label.
   if (second && /^\p{L}$/u.test(first.text) && second.text !== '') return { code: first.text.toUpperCase(), label: second.text };
   const match = LETTER_THEN_LABEL.exec(first.text);
-  if (match) return { code: match[1]!, label: match[2]!.trim() };
+  if (match) return { code: match[1]!, label: (match[2] ?? '').trim() };
   // The letter in bold inside a word: `**R**éalisation`.
   if (first.boldLetters.length === 1 && first.text !== '') return { code: first.boldLetters.toUpperCase(), label: first.text };
   return undefined;

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readGuideBytes } from '../../read/read-file.js';
 import { isDynamicPattern } from 'tinyglobby';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
@@ -73,7 +74,7 @@ async function readInputs(paths: string[], options: BuildCommandOptions): Promis
     }
     let bytes;
     try {
-      bytes = await readFile(file);
+      bytes = await readGuideBytes(file);
     } catch (caught) {
       throw new UsageError(`${file}: ${describeFsError(caught)}`);
     }
@@ -101,7 +102,7 @@ function summaryLine(build: DatasetBuild): string {
  */
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
   const { inputs, shownPaths } = await readInputs(paths, options);
-  const shownOut = options.out.replace(/[/\\]+$/, '') || options.out;
+  const shownOut = options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out;
   let build: DatasetBuild;
   try {
     build = buildDatasets(inputs, {

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { readGuideBytes } from '../../read/read-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
@@ -87,7 +88,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   for (const file of files) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readGuideBytes(file);
     } catch (caught) {
       io.stderr(`raci: ${file}: ${describeFsError(caught)}`);
       ioFailed = true;

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readGuideBytes } from '../../read/read-file.js';
 import { join, relative, resolve } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
 import { ModelDiffSchema, type ModelDiff } from '../../compare/diff-schema.js';
@@ -127,7 +128,7 @@ async function loadArgument(argument: string, cwd: string): Promise<LoadedGuide>
 
 async function readGuideFile(path: string, label: string): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    return await readGuideBytes(path);
   } catch (caught) {
     throw new UsageError(`${label}: ${describeFsError(caught)}`);
   }

@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
-import { describeFsError, UsageError } from '../inputs.js';
+import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
 import type { CommandIo } from '../io.js';
+import { readGuideFile } from '../read-guide.js';
 
 export interface ParseCommandOptions {
   locale?: string;
@@ -12,12 +12,7 @@ export async function runParse(files: string[], options: ParseCommandOptions, io
   const models = [];
   let failed = false;
   for (const file of files) {
-    let result;
-    try {
-      result = await safeParseResponsibilityModelFile(file, options.locale ? { locale: options.locale } : {});
-    } catch (caught) {
-      throw new UsageError(`${file}: ${describeFsError(caught)}`);
-    }
+    const result = safeParseResponsibilityModelBytes(await readGuideFile(file), { file, ...(options.locale ? { locale: options.locale } : {}) });
     for (const diagnostic of result.diagnostics) io.stderr(formatDiagnostic(diagnostic, file));
     if (!result.success) failed = true;
     models.push(result.model);

@@ -1,9 +1,9 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { listActivities } from '../../exports/list-activities.js';
 import type { Section } from '../../model/schema.js';
-import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
-import { describeFsError, UsageError } from '../inputs.js';
+import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
 import type { CommandIo } from '../io.js';
+import { readGuideFile } from '../read-guide.js';
 import { formatTable } from '../text-table.js';
 
 /** The folder all paths share, so the table shows `cloud/nutanix/…` rather than the same long prefix forty times. */
@@ -28,12 +28,7 @@ export async function runSummary(files: string[], io: CommandIo, explicit: Reado
   const rows: string[][] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
   for (const file of files) {
-    let result;
-    try {
-      result = await safeParseResponsibilityModelFile(file);
-    } catch (caught) {
-      throw new UsageError(`${file}: ${describeFsError(caught)}`);
-    }
+    const result = safeParseResponsibilityModelBytes(await readGuideFile(file), { file });
     const sections = countSections(result.model.sections);
     if (sections === 0 && !explicit.has(file)) continue;
     const counts = countBySeverity(result.diagnostics);

@@ -25,10 +25,10 @@ export function safeSegment(segment: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/^[-.]+|(?<![-.])[-.]+$/g, '');
   // Nothing readable left (`...`, `日本語`): a stable name that still tells such segments apart.
   if (slug === '') slug = `_${shortHash(segment)}`;
-  if (slug.length > MAX_SEGMENT_LENGTH) slug = `${slug.slice(0, MAX_SEGMENT_LENGTH - 9).replace(/[-.]+$/, '')}-${shortHash(segment)}`;
+  if (slug.length > MAX_SEGMENT_LENGTH) slug = `${slug.slice(0, MAX_SEGMENT_LENGTH - 9).replace(/(?<![-.])[-.]+$/, '')}-${shortHash(segment)}`;
   if (WINDOWS_RESERVED.has(slug.split('.')[0]!)) slug = `_${slug}`;
   return slug;
 }

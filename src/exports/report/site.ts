@@ -62,7 +62,7 @@ function sanitizeSegment(segment: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|-+$/g, '');
+    .replace(/^[-.]+|(?<!-)-+$/g, '');
 }
 
 /**
@@ -127,7 +127,7 @@ function guideLinkResolver(guides: readonly ReportGuide[], names: Map<string, st
     const safe = safeHref(url);
     if (safe === undefined) return {};
     if (HAS_SCHEME.test(safe) || safe.startsWith('//') || safe.startsWith('#')) return { href: safe };
-    const path = safe.split(/[?#]/)[0]!.replace(/^\/+|\/+$/g, '');
+    const path = safe.split(/[?#]/)[0]!.replace(/^\/+|(?<!\/)\/+$/g, '');
     if (path === '') return { href: safe };
     const candidates = guides.filter((guide) => {
       const directory = directoryOf(guide.file);
