@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listActivities, safeParseResponsibilityModel, safeParseResponsibilityModelBytes, type Diagnostic } from '../src/index.js';
 import { firstLineNestedDeeperThan } from '../src/markdown/nesting.js';
 import { plainText } from '../src/markdown/text.js';
+import { DEFAULT_LIMITS } from '../src/model/analyse-guide.js';
 import { parseMarkdown } from '../src/markdown/processor.js';
 import { guide } from './helpers/check.js';
 import { sampleGuides } from './helpers/hostile.js';
@@ -71,10 +72,10 @@ describe('deep nesting', () => {
     }
   });
 
-  it('inline markup nested 100,000 deep does not overflow the stack in our own text extraction', () => {
-    // mdast-util-to-string recursed once per level and overflowed near 8,000 (`*` × 16,000 in a paragraph).
+  it('the deepest inline markup the maxInlineMarkers limit lets through does not overflow the stack', () => {
+    // mdast-util-to-string recurses once per level (it overflows near 5,000); each level takes at least two markers.
     let node: PhrasingContent = { type: 'text', value: 'deep' };
-    for (let level = 0; level < 100_000; level++) node = { type: level % 2 ? 'strong' : 'emphasis', children: [node] };
+    for (let level = 0; level < DEFAULT_LIMITS.maxInlineMarkers / 2; level++) node = { type: level % 2 ? 'strong' : 'emphasis', children: [node] };
     expect(plainText({ type: 'paragraph', children: [node] })).toBe('deep');
   });
 });

@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Link } from '../model/schema.js';
 
 /**
@@ -20,26 +21,20 @@ export function plainText(node: Nodes): string {
 const HTML_COMMENT = /^<!--[\s\S]*-->$/;
 
 /**
- * What `mdast-util-to-string` gives with image alts, except that HTML
- * comments below the node are left out: a page never shows them, and a writer
- * may put one in a cell (`<!-- raci-disable-line … -->`). Iterative, because
- * the library recurses once per level and a few thousand nested `*` overflow
- * the stack.
+ * `mdast-util-to-string` with image alts, leaving out the HTML comments
+ * written directly in the node: a page never shows them, and a writer may put
+ * one in a cell (`<!-- raci-disable-line … -->`). The library recurses once
+ * per level of inline markup; the parser's `maxInlineMarkers` limit keeps that
+ * depth far below the stack's size.
  */
 function textContent(root: Nodes): string {
-  const parts: string[] = [];
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if ('value' in node) {
-      if (!(node !== root && node.type === 'html' && HTML_COMMENT.test(node.value.trim()))) parts.push(node.value);
-    } else if ('alt' in node && node.alt) {
-      parts.push(node.alt);
-    } else if ('children' in node) {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as Nodes);
-    }
+  if (!('children' in root)) return toString(root, { includeImageAlt: true });
+  let text = '';
+  for (const child of root.children) {
+    if (child.type === 'html' && HTML_COMMENT.test(child.value.trim())) continue;
+    text += toString(child, { includeImageAlt: true });
   }
-  return parts.join('');
+  return text;
 }
 
 /**
