@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
-import { parseMarkdown } from '../markdown/processor.js';
+import { parseMarkdownChunked } from '../markdown/chunked-parse.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { readFrontMatter } from '../meta/front-matter.js';
@@ -60,7 +60,7 @@ function blocksInOrder(root: Root): RootContent[] {
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
  */
-export function analyseGuide(source: string, options: Options = {}): GuideAnalysis {
+export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const locale = options.locale;
@@ -72,7 +72,7 @@ export function analyseGuide(source: string, options: Options = {}): GuideAnalys
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  const tree = parseMarkdown(text);
+  const tree = parse(text);
   return analyseTree(tree, text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
 }
 
