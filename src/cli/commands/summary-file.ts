@@ -1,0 +1,34 @@
+import { countBySeverity } from '../../diagnostics/diagnostic.js';
+import { listActivities } from '../../exports/list-activities.js';
+import type { Section } from '../../model/schema.js';
+import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
+import { describeFsError } from '../inputs.js';
+import type { FileTask } from '../worker-pool.js';
+
+/** One line of `raci summary`, or why the file could not be read. Plain data: it crosses from a worker thread. */
+export type SummaryRow =
+  | { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number }
+  | { file: string; unreadable: string };
+
+function countSections(sections: readonly Section[]): number {
+  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
+}
+
+/** The per-file work of `raci summary`, run in a worker thread or in-process (see worker-pool.ts). */
+export async function summarizeFile({ file }: FileTask<null>): Promise<SummaryRow> {
+  let result;
+  try {
+    result = await safeParseResponsibilityModelFile(file);
+  } catch (caught) {
+    return { file, unreadable: describeFsError(caught) };
+  }
+  const counts = countBySeverity(result.diagnostics);
+  return {
+    file,
+    locale: result.model.meta.locale ?? '',
+    sections: countSections(result.model.sections),
+    activities: listActivities(result.model).length,
+    errors: counts.error,
+    warnings: counts.warning,
+  };
+}

@@ -1,0 +1,109 @@
+import { availableParallelism } from 'node:os';
+
+/**
+ * Runs a per-file function over many files in worker threads (tinypool), one
+ * worker per core by default, and gives the results back in input order.
+ * A handful of files, or `jobs: 1`, runs in this thread: starting workers that
+ * each load the parser costs more than parsing a few guides.
+ */
+
+/** What each call receives: one file, and what every call shares (options, configuration). Both must be structured-cloneable. */
+export interface FileTask<Data> {
+  file: string;
+  data: Data;
+}
+
+/**
+ * Where the per-file function lives: a module URL (resolved next to the caller
+ * with `new URL('./x.js', import.meta.url)`) and the name of its export, a
+ * function `(task: FileTask<Data>) => Result | Promise<Result>`. Workers import
+ * the module themselves, so it must not depend on state of the main thread.
+ * Expected failures (a missing file) should come back as data in `Result`; a
+ * thrown error stops the whole map.
+ */
+export interface FileWorker {
+  module: URL;
+  name: string;
+}
+
+export interface MapFilesOptions<Data, Result> {
+  data: Data;
+  /** Worker threads; default: the number of cores. 1 runs in this thread. */
+  jobs?: number | undefined;
+  /** Fewer files than this run in this thread whatever `jobs` says. */
+  inProcessBelow?: number;
+  /** Called with each result in input order, as soon as it and all before it are done (for streaming output). */
+  onResult?: (result: Result, index: number) => void;
+}
+
+/** Below this many files, workers cost more than they save (see BENCHMARKS.md). */
+export const DEFAULT_IN_PROCESS_BELOW = 8;
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+export async function mapFiles<Data, Result>(worker: FileWorker, files: readonly string[], options: MapFilesOptions<Data, Result>): Promise<Result[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
+  const inOrder = orderedDelivery<Result>(files.length, options.onResult);
+  if (jobs === 1 || files.length < (options.inProcessBelow ?? DEFAULT_IN_PROCESS_BELOW)) {
+    const module = (await import(worker.module.href)) as Record<string, unknown>;
+    const run = module[worker.name];
+    if (typeof run !== 'function') throw new Error(`${worker.module.href} has no function export named ${worker.name}`);
+    for (const [index, file] of files.entries()) {
+      let result: Result;
+      try {
+        result = (await run({ file, data: options.data })) as Result;
+      } catch (caught) {
+        throw taskError(file, caught);
+      }
+      inOrder.deliver(index, result);
+    }
+    return inOrder.results;
+  }
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: worker.module.href, name: worker.name, minThreads: jobs, maxThreads: jobs });
+  try {
+    const settled = await Promise.allSettled(
+      files.map(async (file, index) => {
+        const task: FileTask<Data> = { file, data: options.data };
+        inOrder.deliver(index, (await pool.run(task)) as Result);
+      }),
+    );
+    // The first failure in input order, as a sequential run would have met it.
+    const failed = settled.findIndex((outcome) => outcome.status === 'rejected');
+    if (failed !== -1) throw taskError(files[failed]!, (settled[failed] as PromiseRejectedResult).reason);
+    return inOrder.results;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Stores results by index and hands them to `onResult` in input order. */
+function orderedDelivery<Result>(count: number, onResult: ((result: Result, index: number) => void) | undefined) {
+  const results: Result[] = new Array<Result>(count);
+  const done: boolean[] = new Array<boolean>(count).fill(false);
+  let next = 0;
+  return {
+    results,
+    deliver(index: number, result: Result): void {
+      results[index] = result;
+      done[index] = true;
+      while (next < count && done[next]) {
+        onResult?.(results[next]!, next);
+        next++;
+      }
+    },
+  };
+}
+
+/**
+ * The same error from both paths: the file, then the message. Errors cross the
+ * thread boundary as structured clones, which keep the message but turn a
+ * custom name (UsageError) into "Error": return expected failures as data.
+ */
+function taskError(file: string, reason: unknown): Error {
+  const error = new Error(`${file}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  if (reason instanceof Error) error.name = reason.name;
+  return error;
+}

@@ -1,0 +1,12 @@
+// A per-file function for worker-pool tests: reports where it ran, and fails on request.
+import { readFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+
+export function describeFile({ file, data }) {
+  if (data.failOn && file.endsWith(data.failOn)) {
+    const error = new Error(`refused ${file}`);
+    error.name = 'UsageError';
+    throw error;
+  }
+  return { file, characters: readFileSync(file, 'utf8').length, threadId, tag: data.tag };
+}

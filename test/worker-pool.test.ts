@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundledGuides } from '../scripts/synthetic-guides.js';
+import { runSummary } from '../src/cli/commands/summary.js';
+
+// Workers load compiled JavaScript, so the pool is tested from dist/ (npm test builds before it runs vitest).
+type PoolModule = typeof import('../src/cli/worker-pool.js');
+const { mapFiles } = (await import(new URL('../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
+const MAIN = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const ECHO = { module: new URL('./support/echo-worker.mjs', import.meta.url), name: 'describeFile' };
+const guides = bundledGuides();
+
+interface Echo {
+  file: string;
+  characters: number;
+  threadId: number;
+  tag: string;
+}
+
+describe('mapFiles', () => {
+  it('runs many files in worker threads and keeps the input order, streaming results in that order', async () => {
+    const files = [...guides].reverse();
+    const streamed: number[] = [];
+    const results = await mapFiles<{ tag: string }, Echo>(ECHO, files, { data: { tag: 'shared' }, jobs: 2, onResult: (_result, index) => streamed.push(index) });
+    expect(results.map((result) => result.file)).toEqual(files);
+    expect(results.map((result) => result.characters)).toEqual(files.map((file) => readFileSync(file, 'utf8').length));
+    expect(results.every((result) => result.tag === 'shared')).toBe(true);
+    expect(new Set(results.map((result) => result.threadId)).has(0)).toBe(false);
+    expect(new Set(results.map((result) => result.threadId)).size).toBeGreaterThanOrEqual(1);
+    expect(streamed).toEqual(files.map((_, index) => index));
+  });
+
+  it('runs a handful of files, or jobs: 1, in this thread', async () => {
+    const few = await mapFiles<{ tag: string }, Echo>(ECHO, guides.slice(0, 3), { data: { tag: 'x' }, jobs: 2 });
+    const single = await mapFiles<{ tag: string }, Echo>(ECHO, guides, { data: { tag: 'x' }, jobs: 1 });
+    expect([...few, ...single].every((result) => result.threadId === 0)).toBe(true);
+    expect(single.map((result) => result.file)).toEqual(guides);
+  });
+
+  it.each([[2], [1]])('with jobs: %i, rejects with the first failure in input order, naming the file', async (jobs) => {
+    const failing = guides.find((file) => file.endsWith('fr-fr.md'))!;
+    const run = mapFiles<{ tag: string; failOn: string }, Echo>(ECHO, guides, { data: { tag: 'x', failOn: 'fr-fr.md' }, jobs });
+    await expect(run).rejects.toThrow(`${failing}: refused ${failing}`);
+  });
+});
+
+describe('raci summary --jobs', () => {
+  it('prints the same table with 2 workers as in-process', () => {
+    const run = (jobs: string) => spawnSync(process.execPath, [MAIN, 'summary', '--jobs', jobs, 'fixtures/corpus/pages'], { encoding: 'utf8' });
+    const single = run('1');
+    const pooled = run('2');
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.status).toBe(single.status);
+    expect(single.stdout).toContain(`${guides.length} guides`);
+  });
+
+  it('rejects --jobs 0 with a usage error (exit code 2)', () => {
+    const result = spawnSync(process.execPath, [MAIN, 'summary', '--jobs', '0', 'fixtures/corpus/pages'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--jobs/);
+  });
+
+  it('reports a missing file as one line, from workers too', () => {
+    const files = [...guides.slice(0, 9), 'fixtures/no-such-guide.md'];
+    const result = spawnSync(process.execPath, [MAIN, 'summary', '--jobs', '2', ...files], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('raci: fixtures/no-such-guide.md: no such file or directory');
+  });
+
+  it('runs in-process from the TypeScript sources too', async () => {
+    const out: string[] = [];
+    const code = await runSummary(guides.slice(0, 2), { stdout: (text) => out.push(text), stderr: () => undefined, isTTY: false }, { jobs: 2 });
+    expect(code).toBeGreaterThanOrEqual(0);
+    expect(out.join('\n')).toContain('2 guides');
+  });
+});
+
