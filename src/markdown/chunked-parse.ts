@@ -74,10 +74,35 @@ export function parseMarkdownChunked(text: string, options: ChunkedParseOptions 
   const parse = options.parse ?? parseMarkdown;
   if (text.length < 2 * chunkSize) return parse(text);
   const lines = splitLines(text);
-  const frontMatter = readFrontMatterFences(lines);
-  const pieces = cutPieces(text, lines, { chunkSize, parse, firstCandidate: Math.max(1, frontMatter.end), quirk: frontMatter.unclosed ? UNCLOSED_FRONT_MATTER : NO_PREAMBLE });
+  const pieces = [...cutPieces(text, lines, cutOptions(lines, chunkSize, parse))];
   if (pieces.length === 1) return pieces[0]!.tree;
   return joinPieces(text, lines, pieces, parse);
+}
+
+/**
+ * The top-level blocks of `parseMarkdownChunked(text).children`, the same
+ * nodes, produced piece by piece: a reader that is done with each piece's
+ * blocks when it asks for the next keeps one piece's tree in memory, not the
+ * document's (a 10 MB guide's tree is over a gigabyte). Definitions are global,
+ * so a document that may have any (`]:` somewhere) is parsed in full first.
+ */
+export function* chunkedBlocks(text: string, options: ChunkedParseOptions = {}): Generator<RootContent, void, undefined> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const parse = options.parse ?? parseMarkdown;
+  if (text.length < 2 * chunkSize || text.includes(']:')) {
+    yield* parseMarkdownChunked(text, options).children;
+    return;
+  }
+  const lines = splitLines(text);
+  for (const piece of cutPieces(text, lines, cutOptions(lines, chunkSize, parse))) {
+    shiftPositions(piece.tree, lines.starts[piece.from]! - piece.preamble.text.length, piece.from - piece.preamble.lines);
+    yield* piece.tree.children;
+  }
+}
+
+function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Root): CutOptions {
+  const frontMatter = readFrontMatterFences(lines);
+  return { chunkSize, parse, firstCandidate: Math.max(1, frontMatter.end), quirk: frontMatter.unclosed ? UNCLOSED_FRONT_MATTER : NO_PREAMBLE };
 }
 
 function splitLines(text: string): Lines {
@@ -134,10 +159,10 @@ interface CutOptions {
   quirk: Preamble;
 }
 
-function cutPieces(text: string, lines: Lines, options: CutOptions): Piece[] {
+/** The pieces in order, each parsed (and checked by the probe) only when asked for. */
+function* cutPieces(text: string, lines: Lines, options: CutOptions): Generator<Piece, void, undefined> {
   const { starts } = lines;
   const lineCount = lines.text.length;
-  const pieces: Piece[] = [];
   let from = 0;
   while (from < lineCount) {
     const preamble = from === 0 ? NO_PREAMBLE : options.quirk;
@@ -145,14 +170,13 @@ function cutPieces(text: string, lines: Lines, options: CutOptions): Piece[] {
     for (;;) {
       const attempt = parsePiece(text, lines, { from, to, preamble }, options.parse);
       if (attempt.closed) {
-        pieces.push(attempt.piece);
+        yield attempt.piece;
         break;
       }
       to = nextCandidate(lines, resumeAfter(lines, from, to, attempt.last) + 1, 0);
     }
     from = to;
   }
-  return pieces;
 }
 
 /**
