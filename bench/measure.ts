@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 
 /**
@@ -63,26 +63,29 @@ export interface CommandRun {
   status: number | null;
 }
 
-/** Runs `node SCRIPT ARGS` once, timing its wall clock and reading its peak memory through the preloaded probe. */
+/**
+ * Runs `node SCRIPT ARGS` once, timing its wall clock. Peak memory is the sum
+ * of the peaks of every process it started (worker processes included), read
+ * through a probe loaded with NODE_OPTIONS: an upper bound, as peaks need not
+ * coincide.
+ */
 export function runNode(script: string, args: readonly string[], cwd: string): CommandRun {
   const scratch = mkdtempSync(join(tmpdir(), 'raci-bench-'));
   const rssFile = join(scratch, 'rss');
   try {
+    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${pathToFileURL(PEAK_RSS_PROBE).href}`].filter(Boolean).join(' ');
     const start = performance.now();
-    const result = spawnSync(process.execPath, ['--import', PEAK_RSS_PROBE, script, ...args], {
+    const result = spawnSync(process.execPath, [script, ...args], {
       cwd,
-      env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...process.env, NODE_OPTIONS: nodeOptions, BENCH_PEAK_RSS_FILE: rssFile, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     });
     const wallMs = performance.now() - start;
     if (result.error) throw result.error;
-    let peakRssMb = Number.NaN;
-    try {
-      peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-    } catch {
-      // A crash before exit leaves no figure; NaN shows it.
-    }
+    const peaks = readdirSync(scratch).map((name) => Number(readFileSync(join(scratch, name), 'utf8')));
+    // A crash before exit leaves no figure: NaN shows it.
+    const peakRssMb = peaks.length === 0 ? Number.NaN : peaks.reduce((sum, kb) => sum + kb, 0) / 1024;
     return { wallMs, peakRssMb, status: result.status };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

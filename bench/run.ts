@@ -269,6 +269,18 @@ section(`5. Many files: ${count} guides (the bundled ones repeated under generat
     ['check', check, ['check', manyArg]],
     ['build', build, ['build', manyArg, '--out', join(WORK, 'build-many')]],
   ];
+  // Like for like: the same worker processes, 1 against all (the CLI's --jobs 1 runs in-process instead).
+  {
+    const poolRun = join(REPOSITORY, 'bench', 'support', 'pool-run.mjs');
+    const figures = compareCommands(
+      [
+        { name: 'one', script: poolRun, args: ['1', manyArg] },
+        { name: 'all', script: poolRun, args: [String(JOBS), manyArg] },
+      ],
+      { rounds: quick ? 1 : 2, cwd: REPOSITORY, warmup: false },
+    );
+    process.stdout.write(`  context: summary's per-file work in 1 vs ${JOBS} worker processes: ${ms(figures.one!.wallMs)} vs ${ms(figures.all!.wallMs)} → ${fmt(figures.one!.wallMs / figures.all!.wallMs)}× speed-up\n`);
+  }
   for (const [name, capability, args] of pairs) {
     const goal = `5 raci ${name}, ${count} guides, --jobs 1 vs ${JOBS}`;
     if (!capability.available) {

@@ -15,34 +15,42 @@ const guides = bundledGuides();
 interface Echo {
   file: string;
   characters: number;
-  threadId: number;
+  pid: number;
   tag: string;
 }
 
 describe('mapFiles', () => {
-  it('runs many files in worker threads and keeps the input order, streaming results in that order', async () => {
+  it('runs many files in worker processes and keeps the input order, streaming results in that order', async () => {
     const files = [...guides].reverse();
     const streamed: number[] = [];
     const results = await mapFiles<{ tag: string }, Echo>(ECHO, files, { data: { tag: 'shared' }, jobs: 2, onResult: (_result, index) => streamed.push(index) });
     expect(results.map((result) => result.file)).toEqual(files);
     expect(results.map((result) => result.characters)).toEqual(files.map((file) => readFileSync(file, 'utf8').length));
     expect(results.every((result) => result.tag === 'shared')).toBe(true);
-    expect(new Set(results.map((result) => result.threadId)).has(0)).toBe(false);
-    expect(new Set(results.map((result) => result.threadId)).size).toBeGreaterThanOrEqual(1);
+    const pids = new Set(results.map((result) => result.pid));
+    expect(pids.has(process.pid)).toBe(false);
+    expect(pids.size).toBeGreaterThanOrEqual(1);
+    expect(pids.size).toBeLessThanOrEqual(2);
     expect(streamed).toEqual(files.map((_, index) => index));
   });
 
-  it('runs a handful of files, or jobs: 1, in this thread', async () => {
+  it('runs a handful of files, or jobs: 1, in this process', async () => {
     const few = await mapFiles<{ tag: string }, Echo>(ECHO, guides.slice(0, 3), { data: { tag: 'x' }, jobs: 2 });
     const single = await mapFiles<{ tag: string }, Echo>(ECHO, guides, { data: { tag: 'x' }, jobs: 1 });
-    expect([...few, ...single].every((result) => result.threadId === 0)).toBe(true);
+    expect([...few, ...single].every((result) => result.pid === process.pid)).toBe(true);
     expect(single.map((result) => result.file)).toEqual(guides);
   });
 
-  it.each([[2], [1]])('with jobs: %i, rejects with the first failure in input order, naming the file', async (jobs) => {
+  it('uses a worker process even for jobs: 1 when told to (to compare 1 and N workers)', async () => {
+    const forced = await mapFiles<{ tag: string }, Echo>(ECHO, guides.slice(0, 3), { data: { tag: 'x' }, jobs: 1, workers: true });
+    expect(new Set(forced.map((result) => result.pid)).size).toBe(1);
+    expect(forced[0]!.pid).not.toBe(process.pid);
+  });
+
+  it.each([[2], [1]])('with jobs: %i, rejects with the first failure in input order, naming the file and keeping the name', async (jobs) => {
     const failing = guides.find((file) => file.endsWith('fr-fr.md'))!;
     const run = mapFiles<{ tag: string; failOn: string }, Echo>(ECHO, guides, { data: { tag: 'x', failOn: 'fr-fr.md' }, jobs });
-    await expect(run).rejects.toThrow(`${failing}: refused ${failing}`);
+    await expect(run).rejects.toMatchObject({ name: 'UsageError', message: `${failing}: refused ${failing}` });
   });
 });
 
@@ -63,7 +71,7 @@ describe('raci summary --jobs', () => {
   });
 
   it('reports a missing file as one line, from workers too', () => {
-    const files = [...guides.slice(0, 9), 'fixtures/no-such-guide.md'];
+    const files = [...guides.slice(0, 19), 'fixtures/no-such-guide.md'];
     const result = spawnSync(process.execPath, [MAIN, 'summary', '--jobs', '2', ...files], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('raci: fixtures/no-such-guide.md: no such file or directory');

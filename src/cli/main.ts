@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .command('summary')
     .description('one line per guide: locale, sections, activities, errors, warnings')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
-    .option('--jobs <n>', 'worker threads (default: one per core; 1 = none)', jobsOption)
+    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
     .action(async (paths: string[], options: { jobs?: number }) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
       const { files } = await expandInputs(paths);

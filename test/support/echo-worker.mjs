@@ -1,6 +1,5 @@
 // A per-file function for worker-pool tests: reports where it ran, and fails on request.
 import { readFileSync } from 'node:fs';
-import { threadId } from 'node:worker_threads';
 
 export function describeFile({ file, data }) {
   if (data.failOn && file.endsWith(data.failOn)) {
@@ -8,5 +7,5 @@ export function describeFile({ file, data }) {
     error.name = 'UsageError';
     throw error;
   }
-  return { file, characters: readFileSync(file, 'utf8').length, threadId, tag: data.tag };
+  return { file, characters: readFileSync(file, 'utf8').length, pid: process.pid, tag: data.tag };
 }

@@ -5,7 +5,7 @@ import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
-/** One line of `raci summary`, or why the file could not be read. Plain data: it crosses from a worker thread. */
+/** One line of `raci summary`, or why the file could not be read. Plain data: it comes back from a worker process. */
 export type SummaryRow =
   | { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number }
   | { file: string; unreadable: string };
@@ -14,7 +14,7 @@ function countSections(sections: readonly Section[]): number {
   return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
 }
 
-/** The per-file work of `raci summary`, run in a worker thread or in-process (see worker-pool.ts). */
+/** The per-file work of `raci summary`, run in a worker process or in-process (see worker-pool.ts). */
 export async function summarizeFile({ file }: FileTask<null>): Promise<SummaryRow> {
   let result;
   try {

@@ -5,7 +5,7 @@ import { mapFiles } from '../worker-pool.js';
 import type { SummaryRow } from './summary-file.js';
 
 export interface SummaryOptions {
-  /** Worker threads (default: one per core; 1 = none). */
+  /** Worker processes (default: one per core; 1 = none). */
   jobs?: number | undefined;
 }
 
