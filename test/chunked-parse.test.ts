@@ -58,6 +58,13 @@ describe('chunked parse: identical to one whole parse', () => {
     expect(tree).toEqual(parseMarkdown(text));
   });
 
+  it('a guide with every line indented by one space still parses in pieces, to the same tree', () => {
+    const indented = repeatedGuide(readText(EMAIL_PRO_GUIDE), 40_000).replace(/^/gm, ' ');
+    const { tree, parses } = chunkedWithCount(indented, 2_000);
+    expect(parses).toBeGreaterThan(10);
+    expect(tree).toEqual(parseMarkdown(indented));
+  });
+
   it('keeps a document below twice the piece size whole', () => {
     const text = readText(EMAIL_PRO_GUIDE);
     expect(chunkedWithCount(text, 24_000).parses).toBe(1);
@@ -87,6 +94,9 @@ describe('chunked parse: blocks that swallow the next line', () => {
     ['a reference before its definition, in another piece', '# A\n\n[link][ref] and [^n] and [ref]\n\n# B\n\n[ref]: https://example.com "t"\n\n[^n]: a note\n'],
     ['a definition label with escapes and case', '# A\n\n[Foo\\]  Bar][]\n\n# B\n\n[foo\\] bar]: /u\n'],
     ['a BOM-like character after a blank line', '# A\n\n\uFEFFtext\n\n# B\n'],
+    ['a byte order mark at the start (micromark does not count it)', '\uFEFFbom\n   # indented heading\n# Heading\n\ntext\n'],
+    ['indented headings, one inside a list item', '  # A\n- item\n  # inside the item\n\n  text in the item\n\n # B\n   | t |\n   | - |\n'],
+    ['every line indented by a space (the fast path still cuts)', ' # A\n\n text\n\n | a | b |\n | - | - |\n | 1 | 2 |\n\n ## B\n\n more\n'],
   ];
   it.each(cases)('%s', (_name, text) => {
     // A piece size of 1 tries a split before every candidate line.
@@ -106,20 +116,22 @@ describe('chunked parse: random documents from tricky lines (property)', () => {
     'www.example.com', '<https://example.com>', 'title: x', '\uFEFFbom', 'text -->', '# heading -->', '[label',
     'spanning]: /url', '`code', 'span`', '#\tTab heading', '> # quoted heading', '- # listed heading',
     '  ```', '- ```', '> ```', '[^1]:', '<pre>', '</pre>', '</style> x', '<a href="x">', ':---|', '- [ ] task',
+    ' # one space', '  ## two spaces', '   ### three', '    # four: code', '  text', ' | a | b |', '   <!--', '  - nested item', '   1. deep',
   ];
   const documents = fc.record({
     frontMatter: fc.constantFrom('none', 'closed', 'open'),
     body: fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 40 }),
     eol: fc.constantFrom('\n', '\r\n', '\r'),
     finalEol: fc.boolean(),
+    bom: fc.boolean(),
     chunkSize: fc.integer({ min: 1, max: 60 }),
   });
   it('cutting anywhere gives the whole parse', () => {
     fc.assert(
-      fc.property(documents, ({ frontMatter, body, eol, finalEol, chunkSize }) => {
+      fc.property(documents, ({ frontMatter, body, eol, finalEol, bom, chunkSize }) => {
         // 'open': a `---` on line 1 that never closes changes how micromark reads the rest.
         const all = frontMatter === 'closed' ? ['---', 'title: T', '# comment', '---', ...body] : frontMatter === 'open' ? ['---', 'title: T', ...body] : body;
-        const text = all.join(eol) + (finalEol ? eol : '');
+        const text = (bom ? '\uFEFF' : '') + all.join(eol) + (finalEol ? eol : '');
         const whole = parseMarkdown(text);
         expect(parseMarkdownChunked(text, { chunkSize })).toEqual(whole);
         expect([...chunkedBlocks(text, { chunkSize })]).toEqual(whole.children);

@@ -14,8 +14,8 @@ import { parseMarkdown } from './processor.js';
  * array small.
  *
  * A piece may only end where the next line starts a fresh top-level block
- * whatever came before: a column-1 ATX heading, or after a blank line a line
- * that can continue no list, block quote, footnote or indented code. Whether an
+ * whatever came before: an ATX heading, or after a blank line a line that can
+ * continue no list, block quote, footnote or indented code. Whether an
  * open fenced code or HTML block would swallow that line is not guessed: each
  * piece is parsed with a probe line `#` after it, and the split is kept only
  * when the probe comes out as a top-level heading. Link and footnote
@@ -95,9 +95,18 @@ export function* chunkedBlocks(text: string, options: ChunkedParseOptions = {}):
   }
   const lines = splitLines(text);
   for (const piece of cutPieces(text, lines, cutOptions(lines, chunkSize, parse))) {
-    shiftPositions(piece.tree, lines.starts[piece.from]! - piece.preamble.text.length, piece.from - piece.preamble.lines);
+    shiftPositions(piece.tree, offsetOf(text, lines, piece) - piece.preamble.text.length, piece.from - piece.preamble.lines);
     yield* piece.tree.children;
   }
+}
+
+/**
+ * Where a piece's offsets start in the document's offsets. micromark skips a
+ * byte order mark at the very start without counting it, so every piece after
+ * the first sits one character earlier than its start in the string.
+ */
+function offsetOf(text: string, lines: Lines, piece: Piece): number {
+  return piece.from === 0 ? 0 : lines.starts[piece.from]! - (text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Root): CutOptions {
@@ -133,7 +142,9 @@ function splitLines(text: string): Lines {
  * line in front, so they read the same way.
  */
 function readFrontMatterFences(lines: Lines): { end: number; unclosed: boolean } {
-  if (lines.text.length < 2 || !FRONT_MATTER_FENCE.test(lines.text[0]!)) return { end: 0, unclosed: false };
+  // micromark reads past a byte order mark before looking for the fence.
+  const first = lines.text[0]!.replace(/^\uFEFF/, '');
+  if (lines.text.length < 2 || !FRONT_MATTER_FENCE.test(first)) return { end: 0, unclosed: false };
   for (let index = 1; index < lines.text.length; index++) {
     if (FRONT_MATTER_FENCE.test(lines.text[index]!)) return { end: index + 1, unclosed: false };
   }
@@ -142,12 +153,23 @@ function readFrontMatterFences(lines: Lines): { end: number; unclosed: boolean }
 
 const UNCLOSED_FRONT_MATTER: Preamble = { text: '---\n', lines: 1 };
 
-/** Whether a piece may start at this line, provided nothing open before it swallows it (the probe decides that). */
+/**
+ * Whether a piece may start at this line, provided nothing open before it
+ * swallows it (the probe decides that). Up to three spaces of indentation are
+ * allowed, so that indenting every line cannot turn the fast path off; the
+ * probe is then indented the same, so it would continue a list item exactly
+ * when the line would.
+ */
 function isSplitCandidate(lines: Lines, index: number): boolean {
   const line = lines.text[index]!;
-  if (ATX_HEADING.test(line)) return true;
-  if (line === '' || BLANK.test(line) || MAY_CONTINUE.has(line[0]!)) return false;
+  const rest = line.slice(indentOf(line).length);
+  if (ATX_HEADING.test(rest)) return true;
+  if (rest === '' || BLANK.test(rest) || MAY_CONTINUE.has(rest[0]!)) return false;
   return BLANK.test(lines.text[index - 1]!);
+}
+
+function indentOf(line: string): string {
+  return /^ {0,3}/.exec(line)![0];
 }
 
 interface CutOptions {
@@ -193,7 +215,8 @@ function parsePiece(
 ): { closed: boolean; piece: Piece; last: RootContent | undefined } {
   const isLast = to >= lines.text.length;
   const body = text.slice(lines.starts[from], isLast ? text.length : lines.starts[to]);
-  const tree = parse(preamble.text + body + (isLast ? '' : `${PROBE}\n${epilogue}`));
+  const probe = isLast ? '' : `${indentOf(lines.text[to]!)}${PROBE}\n${epilogue}`;
+  const tree = parse(preamble.text + body + probe);
   const bodyStart = preamble.text.length;
   const probeAt = bodyStart + body.length;
   const piece: Piece = { from, to: isLast ? lines.text.length : to, tree, preamble };
@@ -203,7 +226,8 @@ function parsePiece(
     return offset >= bodyStart && offset < probeAt;
   });
   if (isLast) return { closed: true, piece, last: undefined };
-  const closed = all.some((node) => node.type === 'heading' && node.position?.start.offset === probeAt);
+  // Only the probe can be a heading on or after its line (the epilogue holds definitions).
+  const closed = all.some((node) => node.type === 'heading' && (node.position?.start.offset ?? -1) >= probeAt);
   return { closed, piece, last: closed ? undefined : withLineIn(tree.children.at(-1), preamble) };
 }
 
@@ -271,7 +295,7 @@ function joinPieces(text: string, lines: Lines, pieces: Piece[], parse: (text: s
   // The root spans the document: from the first piece's start to the last piece's end.
   const rootStart = pieces[0]!.tree.position!.start;
   const lastPiece = pieces.at(-1)!;
-  const rootEnd = shiftPoint(lastPiece.tree.position!.end, lines.starts[lastPiece.from]! - lastPiece.preamble.text.length, lastPiece.from - lastPiece.preamble.lines);
+  const rootEnd = shiftPoint(lastPiece.tree.position!.end, offsetOf(text, lines, lastPiece) - lastPiece.preamble.text.length, lastPiece.from - lastPiece.preamble.lines);
   const children: RootContent[] = [];
   for (let piece of pieces) {
     const start = lines.starts[piece.from]!;
@@ -283,7 +307,7 @@ function joinPieces(text: string, lines: Lines, pieces: Piece[], parse: (text: s
       const preamble = isLast ? { text: piece.preamble.text + declarations.text, lines: piece.preamble.lines + declarations.lines } : piece.preamble;
       piece = parsePiece(text, lines, { from: piece.from, to: piece.to, preamble, epilogue: isLast ? '' : declarations.text }, parse).piece;
     }
-    shiftPositions(piece.tree, start - piece.preamble.text.length, piece.from - piece.preamble.lines);
+    shiftPositions(piece.tree, offsetOf(text, lines, piece) - piece.preamble.text.length, piece.from - piece.preamble.lines);
     for (const child of piece.tree.children) children.push(child);
   }
   return { type: 'root', children, position: { start: rootStart, end: rootEnd } };
