@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bundledGuides, generatedPath, readText, REPOSITORY } from './synthetic-guides.js';
 
 /**
@@ -23,7 +24,7 @@ export function makeManyGuides(count: number, root = join(REPOSITORY, '.bench', 
   return files;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const count = Number(process.argv[2] ?? 1000);
   const files = makeManyGuides(count);
   process.stdout.write(`${files.length} guides written under ${join(REPOSITORY, '.bench', 'many')}\n`);

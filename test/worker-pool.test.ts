@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeManyGuides } from '../scripts/make-many-guides.js';
 import { bundledGuides } from '../scripts/synthetic-guides.js';
 import { runSummary } from '../src/cli/commands/summary.js';
 
 // Workers load compiled JavaScript, so the pool is tested from dist/ (npm test builds before it runs vitest).
 type PoolModule = typeof import('../src/cli/worker-pool.js');
-const { mapFiles } = (await import(new URL('../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
+const { DEFAULT_IN_PROCESS_BELOW, mapFiles } = (await import(new URL('../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
 const MAIN = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const ECHO = { module: new URL('./support/echo-worker.mjs', import.meta.url), name: 'describeFile' };
 const guides = bundledGuides();
@@ -23,7 +26,7 @@ describe('mapFiles', () => {
   it('runs many files in worker processes and keeps the input order, streaming results in that order', async () => {
     const files = [...guides].reverse();
     const streamed: number[] = [];
-    const results = await mapFiles<{ tag: string }, Echo>(ECHO, files, { data: { tag: 'shared' }, jobs: 2, onResult: (_result, index) => streamed.push(index) });
+    const results = await mapFiles<{ tag: string }, Echo>(ECHO, files, { data: { tag: 'shared' }, jobs: 2, inProcessBelow: 8, onResult: (_result, index) => streamed.push(index) });
     expect(results.map((result) => result.file)).toEqual(files);
     expect(results.map((result) => result.characters)).toEqual(files.map((file) => readFileSync(file, 'utf8').length));
     expect(results.every((result) => result.tag === 'shared')).toBe(true);
@@ -35,7 +38,7 @@ describe('mapFiles', () => {
   });
 
   it('runs a handful of files, or jobs: 1, in this process', async () => {
-    const few = await mapFiles<{ tag: string }, Echo>(ECHO, guides.slice(0, 3), { data: { tag: 'x' }, jobs: 2 });
+    const few = await mapFiles<{ tag: string }, Echo>(ECHO, guides.slice(0, 3), { data: { tag: 'x' }, jobs: 2, inProcessBelow: 8 });
     const single = await mapFiles<{ tag: string }, Echo>(ECHO, guides, { data: { tag: 'x' }, jobs: 1 });
     expect([...few, ...single].every((result) => result.pid === process.pid)).toBe(true);
     expect(single.map((result) => result.file)).toEqual(guides);
@@ -49,19 +52,25 @@ describe('mapFiles', () => {
 
   it.each([[2], [1]])('with jobs: %i, rejects with the first failure in input order, naming the file and keeping the name', async (jobs) => {
     const failing = guides.find((file) => file.endsWith('fr-fr.md'))!;
-    const run = mapFiles<{ tag: string; failOn: string }, Echo>(ECHO, guides, { data: { tag: 'x', failOn: 'fr-fr.md' }, jobs });
+    const run = mapFiles<{ tag: string; failOn: string }, Echo>(ECHO, guides, { data: { tag: 'x', failOn: 'fr-fr.md' }, jobs, inProcessBelow: 8 });
     await expect(run).rejects.toMatchObject({ name: 'UsageError', message: `${failing}: refused ${failing}` });
   });
 });
 
 describe('raci summary --jobs', () => {
+  // Enough guides for the CLI to start workers (fewer than DEFAULT_IN_PROCESS_BELOW stay in-process).
+  const scratch = mkdtempSync(join(tmpdir(), 'raci-pool-'));
+  const many = makeManyGuides(2 * guides.length, join(scratch, 'many'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
   it('prints the same table with 2 workers as in-process', () => {
-    const run = (jobs: string) => spawnSync(process.execPath, [MAIN, 'summary', '--jobs', jobs, 'fixtures/corpus/pages'], { encoding: 'utf8' });
+    expect(many.length).toBeGreaterThanOrEqual(DEFAULT_IN_PROCESS_BELOW);
+    const run = (jobs: string) => spawnSync(process.execPath, [MAIN, 'summary', '--jobs', jobs, join(scratch, 'many')], { encoding: 'utf8' });
     const single = run('1');
     const pooled = run('2');
     expect(pooled.stdout).toBe(single.stdout);
     expect(pooled.status).toBe(single.status);
-    expect(single.stdout).toContain(`${guides.length} guides`);
+    expect(single.stdout).toContain(`${many.length} guides`);
   });
 
   it('rejects --jobs 0 with a usage error (exit code 2)', () => {
@@ -71,7 +80,7 @@ describe('raci summary --jobs', () => {
   });
 
   it('reports a missing file as one line, from workers too', () => {
-    const files = [...guides.slice(0, 19), 'fixtures/no-such-guide.md'];
+    const files = [...many, 'fixtures/no-such-guide.md'];
     const result = spawnSync(process.execPath, [MAIN, 'summary', '--jobs', '2', ...files], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('raci: fixtures/no-such-guide.md: no such file or directory');

@@ -48,8 +48,12 @@ export interface MapFilesOptions<Data, Result> {
 /** Each worker process collects its own garbage on its own thread: the cores are for the workers. */
 const WORKER_EXEC_ARGV = ['--single-threaded-gc'];
 
-/** A worker process takes about a quarter of a second to start and load the parser: some 16 guides' worth of parsing. */
-export const DEFAULT_IN_PROCESS_BELOW = 16;
+/**
+ * A worker process must start, load the parser and warm up its JIT: about half
+ * a second on our 2-core machine, where 2 workers first beat 1 process at
+ * about 80 guides (BENCHMARKS.md).
+ */
+export const DEFAULT_IN_PROCESS_BELOW = 64;
 
 export function defaultJobs(): number {
   return availableParallelism();
