@@ -30,6 +30,8 @@ const DYNAMIC_REGEXPS: Record<string, RegExp> = {
     /^[*_]*RACI[*_]*(?:\s*[:：=–—-]|$)/u,
   // The locale comes from a file name (`[a-z]{2}-[a-z]{2,4}`); its dash is escaped.
   "src/compare/render-drift.ts: new RegExp(`${first.locale.replace(/[-]/g, '\\\\-')}\\\\.md$`, 'i')": /fr\-fr\.md$/i,
+  // A closing code fence: the fence character (escaped) and its length, from the opening fence.
+  'src/markdown/chunked-parse.ts: new RegExp(`^ {0,3}\\\\${fence[0]}{${fence.length},}[ \\\\t]*$`)': /^ {0,3}\`{3,}[ \t]*$/,
   // Built from fixed character classes.
   'src/read/mojibake.ts: new RegExp(`[\\\\u00c2-\\\\u00df]${CONTINUATION}|[\\\\u00e0-\\\\u00ef]${CONTINUATION}{2}|[\\\\u00f0-\\\\u00f4]${CONTINUATION}{3}`, \'g\')':
     mojibakePattern(),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { processIo } from './io.js';
 
@@ -9,6 +9,13 @@ import { processIo } from './io.js';
  * Exit codes: 0 clean, 1 findings, 2 usage or I/O problems.
  */
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** `--jobs N` for commands that run over many files: a whole number of at least 1 (else exit code 2). */
+function jobsOption(value: string): number {
+  const jobs = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return jobs;
+}
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -33,10 +40,11 @@ async function main(argv: string[]): Promise<number> {
     .command('summary')
     .description('one line per guide: locale, sections, activities, errors, warnings')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
-    .action(async (paths: string[]) => {
+    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
+    .action(async (paths: string[], options: { jobs?: number }) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
       const { files, explicit } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo, explicit);
+      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit });
     });
 
   // raci build (issue 4): reproducible datasets, and --check that they are up to date.

@@ -1,8 +1,8 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
+import { chunkedBlocks } from '../markdown/chunked-parse.js';
 import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
 import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
-import { parseMarkdown } from '../markdown/processor.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { readFrontMatter } from '../meta/front-matter.js';
@@ -65,25 +65,28 @@ export interface GuideAnalysis {
  * definitions (a table indented under `[^1]:` is still a table of the guide);
  * iterative, so deep nesting cannot overflow the stack.
  */
-function blocksInOrder(root: Root): RootContent[] {
-  const blocks: RootContent[] = [];
-  const stack: RootContent[] = [...root.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
-      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
-    } else {
-      blocks.push(node);
+function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<RootContent, void, undefined> {
+  for (const top of topLevel) {
+    const stack: RootContent[] = [top];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+        for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+      } else {
+        yield node;
+      }
     }
   }
-  return blocks;
 }
+
+/** Reads the top-level blocks of a guide. The default parses large guides in pieces and streams them (chunked-parse.ts). */
+export type BlockReader = (text: string) => Iterable<RootContent>;
 
 /**
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
  */
-export function analyseGuide(source: string, options: Options = {}): GuideAnalysis {
+export function analyseGuide(source: string, options: Options = {}, readBlocks: BlockReader = chunkedBlocks): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const locale = options.locale;
@@ -113,16 +116,14 @@ export function analyseGuide(source: string, options: Options = {}): GuideAnalys
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    return analyseBlocks(readBlocks(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
   } catch (caught) {
     // Deeply nested inline markup (thousands of `*`) can still exhaust remark's recursion.
     if (!(caught instanceof RangeError)) throw caught;
     const diagnostic = createDiagnostic('input-too-deep', `The markdown parser ran out of stack on this guide (${caught.message}); it nests too deeply to be read.`, START_OF_FILE);
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  return analyseTree(tree, text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
 }
 
 function definedOnly(options: Options): Partial<Limits> {
@@ -153,7 +154,13 @@ interface TreeOptions {
 }
 
 export function analyseTree(tree: Root, source: string, options: TreeOptions): GuideAnalysis {
-  const diagnostics: Diagnostic[] = [...findMojibake(source)];
+  return analyseBlocks(tree.children, source, options);
+}
+
+/** The analysis, reading the top-level blocks once, in order, without keeping them. */
+export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, options: TreeOptions): GuideAnalysis {
+  const mojibake = findMojibake(source);
+  const diagnostics: Diagnostic[] = [];
   const outline = new OutlineBuilder(options.maxDepth);
   const parties: Party[] = [];
   const scopes: Scope[] = [];
@@ -164,9 +171,8 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
   let updatedLine: { text: string; span: Span } | undefined;
   let seenNumberedSection = false;
 
-  const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const frontMatter = readFrontMatter(frontMatterNode);
-  diagnostics.push(...frontMatter.diagnostics);
+  // Front matter can only open the document, so it is the first block when there is one.
+  let frontMatterNode: Yaml | undefined;
 
   const handleTable = (table: TableData): void => {
     if (table.header.length > options.maxColumns) {
@@ -218,7 +224,8 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     diagnostics.push(...rows.diagnostics);
   };
 
-  for (const block of blocksInOrder(tree)) {
+  for (const block of blocksInOrder(topLevel)) {
+    if (block.type === 'yaml') frontMatterNode ??= block;
     switch (block.type) {
       case 'heading': {
         const title = headingText(block);
@@ -258,6 +265,9 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
         break;
     }
   }
+  const frontMatter = readFrontMatter(frontMatterNode);
+  // Same order as when the front matter was read first: the sort below is stable.
+  diagnostics.unshift(...mojibake, ...frontMatter.diagnostics);
   diagnostics.push(...outline.diagnostics);
 
   if (!seenNumberedSection) {

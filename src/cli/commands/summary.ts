@@ -1,10 +1,8 @@
-import { countBySeverity } from '../../diagnostics/diagnostic.js';
-import { listActivities } from '../../exports/list-activities.js';
-import type { Section } from '../../model/schema.js';
-import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
+import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
-import { readGuideFile } from '../read-guide.js';
 import { formatTable } from '../text-table.js';
+import { mapFiles } from '../worker-pool.js';
+import type { SummaryRow } from './summary-file.js';
 
 /** The folder all paths share, so the table shows `cloud/nutanix/…` rather than the same long prefix forty times. */
 function commonFolder(paths: readonly string[]): string {
@@ -14,30 +12,34 @@ function commonFolder(paths: readonly string[]): string {
   return prefix;
 }
 
-function countSections(sections: readonly Section[]): number {
-  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
+export interface SummaryOptions {
+  /** Worker processes (default: one per core; 1 = none). */
+  jobs?: number | undefined;
+  /** Files named on the command line; others without any numbered section (a README) are not guides and are left out. */
+  explicit?: ReadonlySet<string>;
 }
 
 /**
  * `raci summary PATH...`: one line per guide (locale, sections, activities,
- * errors, warnings) and a total. Markdown found by searching a directory that
- * has no numbered section (a README) is not a guide and is left out.
- * Exit 0 whatever the findings; 2 for usage or I/O problems.
+ * errors, warnings) and a total. Exit 0 whatever the findings; 2 for usage or
+ * I/O problems.
  */
-export async function runSummary(files: string[], io: CommandIo, explicit: ReadonlySet<string> = new Set(files)): Promise<number> {
+export async function runSummary(files: string[], io: CommandIo, options: SummaryOptions = {}): Promise<number> {
+  const explicit = options.explicit ?? new Set(files);
+  const summaries = await mapFiles<null, SummaryRow>({ module: new URL('./summary-file.js', import.meta.url), name: 'summarizeFile' }, files, {
+    data: null,
+    jobs: options.jobs,
+  });
   const rows: string[][] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
-  for (const file of files) {
-    const result = safeParseResponsibilityModelBytes(await readGuideFile(file), { file });
-    const sections = countSections(result.model.sections);
-    if (sections === 0 && !explicit.has(file)) continue;
-    const counts = countBySeverity(result.diagnostics);
-    const activities = listActivities(result.model).length;
-    totals.sections += sections;
-    totals.activities += activities;
-    totals.error += counts.error;
-    totals.warning += counts.warning;
-    rows.push([file, result.model.meta.locale ?? '', String(sections), String(activities), String(counts.error), String(counts.warning)]);
+  for (const summary of summaries) {
+    if ('unreadable' in summary) throw new UsageError(`${summary.file}: ${summary.unreadable}`);
+    if (summary.sections === 0 && !explicit.has(summary.file)) continue;
+    totals.sections += summary.sections;
+    totals.activities += summary.activities;
+    totals.error += summary.errors;
+    totals.warning += summary.warnings;
+    rows.push([summary.file, summary.locale, String(summary.sections), String(summary.activities), String(summary.errors), String(summary.warnings)]);
   }
   const prefix = commonFolder(rows.map((row) => row[0]!));
   for (const row of rows) row[0] = row[0]!.slice(prefix.length);

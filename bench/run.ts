@@ -1,0 +1,358 @@
+/**
+ * `npm run bench`: every goal of the performance issue, each as a ratio
+ * measured in this one run, with whether it is met. Writes the same table to
+ * .bench/results.md (for BENCHMARKS.md) and .bench/results.json.
+ *
+ *   npm run bench               full run (~6 minutes on 2 cores)
+ *   npm run bench -- --quick    fewer rounds and 200 guides instead of 1,000 (a smoke run)
+ *   npm run bench -- --full     also times the unoptimised whole parse at 2 MB (~30 s more)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { makeManyGuides } from '../scripts/make-many-guides.js';
+import { bundledGuides, EMAIL_PRO_GUIDE, readText, repeatedGuide, REPOSITORY } from '../scripts/synthetic-guides.js';
+import { compareCommands, compareTasks, cpuNow, median, runNode, type CommandSpec } from './measure.js';
+
+const flags = new Set(process.argv.slice(2));
+const quick = flags.has('--quick');
+const full = flags.has('--full');
+
+const DIST = join(REPOSITORY, 'dist');
+const MAIN = join(DIST, 'cli', 'main.js');
+const REMARK_CLI = join(REPOSITORY, 'node_modules', 'remark-cli', 'cli.js');
+const WORK = join(REPOSITORY, '.bench');
+const CORPUS_ARG = 'fixtures/corpus/pages';
+const EMAIL_PRO_ARG = EMAIL_PRO_GUIDE.slice(REPOSITORY.length).replace(/^\//, '');
+const JOBS = availableParallelism();
+
+// The library as users get it: the built package.
+const { safeParseResponsibilityModel } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
+const { parseMarkdownChunked } = (await import(pathToFileURL(join(DIST, 'markdown', 'chunked-parse.js')).href)) as typeof import('../src/markdown/chunked-parse.js');
+
+/** The bare remark parse the issue measures: the same plugins as the library, nothing of ours. */
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const remarkWithoutGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+interface Row {
+  goal: string;
+  figures: string;
+  ratio: string;
+  target: string;
+  met: string;
+}
+const rows: Row[] = [];
+const KB = 1024;
+const fmt = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const ms = (value: number): string => (value >= 10_000 ? `${fmt(value / 1000, 1)} s` : `${fmt(value, value >= 100 ? 0 : 1)} ms`);
+const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+
+function record(row: Row): void {
+  rows.push(row);
+  process.stdout.write(`  ${row.goal}: ${row.figures} → ${row.ratio} (target ${row.target}) ${row.met}\n`);
+}
+
+const notes: string[] = [];
+/** A figure that is not a goal but explains one; kept for results.md too. */
+function note(text: string): void {
+  notes.push(text);
+  process.stdout.write(`  ${text}\n`);
+}
+
+function section(title: string): void {
+  process.stdout.write(`\n${title}\n`);
+}
+
+/** Which subcommands (and whether they take --jobs) the built CLI has: check and build are merged separately. */
+function cliHas(subcommand: string): { available: boolean; jobs: boolean } {
+  const help = spawnSync(process.execPath, [MAIN, subcommand, '--help'], { encoding: 'utf8' });
+  const available = help.status === 0 && help.stdout.includes(`raci ${subcommand}`);
+  return { available, jobs: available && help.stdout.includes('--jobs') };
+}
+
+const loadBefore = loadavg();
+const started = performance.now();
+process.stdout.write(
+  `responsibility-model benchmarks${quick ? ' (quick)' : ''}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
+    `${fmt(totalmem() / 1024 ** 3, 0)} GiB, load average ${loadBefore.map((value) => fmt(value, 1)).join(' ')}\n`,
+);
+
+// ── Goal 1: our overhead on top of remark ─────────────────────────────────────
+section('1. Overhead: safeParseResponsibilityModel vs the bare remark parse (same plugins), CPU time');
+const emailPro = readText(EMAIL_PRO_GUIDE);
+const emailProComparison = await compareTasks(
+  [
+    ['remark', () => remark.parse(emailPro)],
+    ['ours', () => safeParseResponsibilityModel(emailPro)],
+  ],
+  { rounds: quick ? 3 : 11, time: quick ? 300 : 600 },
+);
+record({
+  goal: '1 overhead, Email Pro guide (6.6 KB)',
+  figures: `ours ${ms(emailProComparison.ms.ours!)} vs remark ${ms(emailProComparison.ms.remark!)}`,
+  ratio: `${fmt(emailProComparison.ratio)}×`,
+  target: '≤ 1.10×',
+  met: verdict(emailProComparison.ratio <= 1.1),
+});
+const guideTexts = bundledGuides().map(readText);
+const corpusComparison = await compareTasks(
+  [
+    ['remark', () => guideTexts.forEach((text) => remark.parse(text))],
+    ['ours', () => guideTexts.forEach((text) => safeParseResponsibilityModel(text))],
+  ],
+  { rounds: quick ? 2 : 7, time: quick ? 1000 : 2500 },
+);
+record({
+  goal: `1 overhead, all ${guideTexts.length} bundled guides`,
+  figures: `ours ${ms(corpusComparison.ms.ours!)} vs remark ${ms(corpusComparison.ms.remark!)} per pass over all guides`,
+  ratio: `${fmt(corpusComparison.ratio)}×`,
+  target: '≤ 1.10×',
+  met: verdict(corpusComparison.ratio <= 1.1),
+});
+
+{
+  // The same overhead taken apart, steadier on a busy machine: our work alone, on trees parsed beforehand.
+  const { analyseTree } = (await import(pathToFileURL(join(DIST, 'model', 'analyse-guide.js')).href)) as typeof import('../src/model/analyse-guide.js');
+  const { ResponsibilityModelSchema } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
+  const trees = guideTexts.map((text) => remark.parse(text));
+  const options = { locale: undefined, maxColumns: 64, maxDepth: 8 };
+  const ownWork = await compareTasks(
+    [
+      ['remark', () => guideTexts.forEach((text) => remark.parse(text))],
+      ['own', () => guideTexts.forEach((text, index) => ResponsibilityModelSchema.parse(analyseTree(trees[index]!, text, options).model))],
+    ],
+    { rounds: quick ? 2 : 5, time: quick ? 500 : 1000 },
+  );
+  note(
+    `context: our own work alone (analysis and zod validation of the 40 guides, trees parsed beforehand) takes ${ms(ownWork.ms.own!)} against ${ms(ownWork.ms.remark!)} for remark's parse: ${fmt(100 * ownWork.ratio, 1)}% of it; the rest of the overhead measured above comes from garbage collection and the noise of a shared machine`,
+  );
+}
+
+// ── Goal 2: linear in size ────────────────────────────────────────────────────
+section('2. Linear in size: the Email Pro guide repeated (front matter and all, as in the issue)');
+mkdirSync(WORK, { recursive: true });
+const twoMb = repeatedGuide(emailPro, 2_000_000);
+const perKb = { small: [] as number[], large: [] as number[] };
+for (let round = 0; round < (quick ? 1 : 3); round++) {
+  const small: number[] = [];
+  for (let index = 0; index < 10; index++) {
+    const before = cpuNow();
+    safeParseResponsibilityModel(emailPro);
+    small.push(cpuNow() - before);
+  }
+  perKb.small.push(median(small) / (emailPro.length / KB));
+  const before = cpuNow();
+  safeParseResponsibilityModel(twoMb);
+  perKb.large.push((cpuNow() - before) / (twoMb.length / KB));
+}
+const linearRatio = median(perKb.large) / median(perKb.small);
+record({
+  goal: '2 time per KB, 2 MB vs 6.6 KB',
+  figures: `${fmt(median(perKb.large), 3)} vs ${fmt(median(perKb.small), 3)} CPU ms/KB`,
+  ratio: `${fmt(linearRatio)}×`,
+  target: '≤ 1.5×',
+  met: verdict(linearRatio <= 1.5),
+});
+
+const large = (megabytes: number) => {
+  const file = join(WORK, `email-pro-${megabytes}mb.md`);
+  writeFileSync(file, repeatedGuide(emailPro, megabytes * 1_000_000));
+  const child = spawnSync(process.execPath, [join(REPOSITORY, 'bench', 'support', 'parse-large.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`parse of ${file} failed: ${child.stderr}`);
+  const figures = JSON.parse(child.stdout) as { wallMs: number; cpuMs: number; peakRssKb: number; baseRssKb: number; characters: number };
+  const inputMb = figures.characters / 1024 ** 2;
+  return { ...figures, inputMb, mbPerMb: (figures.peakRssKb - figures.baseRssKb) / 1024 / inputMb };
+};
+const mem2 = large(2);
+const mem10 = large(10);
+record({
+  goal: '2 a 10 MB guide',
+  figures: `${ms(mem10.wallMs)} wall (${ms(mem10.cpuMs)} CPU), peak ${fmt(mem10.peakRssKb / 1024, 0)} MB`,
+  ratio: `${fmt(mem10.wallMs / 60_000)} min`,
+  target: 'well under 1 min (≤ 0.5)',
+  met: verdict(mem10.wallMs <= 30_000),
+});
+const memoryGrowth = mem10.mbPerMb / mem2.mbPerMb;
+record({
+  goal: '2 memory per MB of input, 10 MB vs 2 MB',
+  figures: `${fmt(mem10.mbPerMb, 0)} vs ${fmt(mem2.mbPerMb, 0)} MB of memory per MB of input`,
+  ratio: `${fmt(memoryGrowth)}×`,
+  target: 'linear (≤ 1.25×)',
+  met: verdict(memoryGrowth <= 1.25),
+});
+
+// The cause, for the record: remark's own parse of the same inputs, whole, with and without remark-gfm.
+const sizes = quick ? [0.2] : full ? [0.2, 0.66, 2] : [0.2, 0.66];
+for (const megabytes of sizes) {
+  const text = repeatedGuide(emailPro, megabytes * 1_000_000);
+  const copies = Math.round(text.length / emailPro.length);
+  const time = (parse: (text: string) => Root): [number, Root] => {
+    const before = cpuNow();
+    const tree = parse(text);
+    return [cpuNow() - before, tree];
+  };
+  const [withGfm, wholeTree] = time((source) => remark.parse(source));
+  const [withoutGfm] = time((source) => remarkWithoutGfm.parse(source));
+  const [chunked, chunkedTree] = time((source) => parseMarkdownChunked(source));
+  note(
+    `context, ${megabytes} MB (${copies} copies), CPU: remark whole ${ms(withGfm)} (${fmt(withGfm / copies, 1)} ms/copy), ` +
+      `without remark-gfm ${ms(withoutGfm)} (${fmt(withoutGfm / copies, 1)} ms/copy), our chunked parse ${ms(chunked)} (${fmt(chunked / copies, 1)} ms/copy); ` +
+      `trees identical: ${isDeepStrictEqual(wholeTree, chunkedTree) ? 'yes' : 'NO'}`,
+  );
+}
+
+// ── Goals 3 and 4: end to end and start-up, next to remark-cli ─────────────────
+const check = cliHas('check');
+const build = cliHas('build');
+const remarkArgs = (path: string): string[] => ['--use', 'remark-gfm', '--use', 'remark-frontmatter', path];
+const buildOut = join(WORK, 'build-out');
+const notAvailable = (goal: string, target: string, what: string): void =>
+  record({ goal, figures: `not available yet (dist/cli/main.js has no \`${what}\`)`, ratio: '–', target, met: 'not available yet' });
+
+section(`3. End to end over the ${guideTexts.length} bundled guides, next to remark-cli (wall time, peak memory)`);
+{
+  const commands: CommandSpec[] = [
+    { name: 'remark', script: REMARK_CLI, args: remarkArgs(CORPUS_ARG) },
+    { name: 'summary', script: MAIN, args: ['summary', CORPUS_ARG] },
+  ];
+  if (check.available) commands.push({ name: 'check', script: MAIN, args: ['check', CORPUS_ARG] });
+  if (build.available) commands.push({ name: 'build', script: MAIN, args: ['build', CORPUS_ARG, '--out', buildOut] });
+  const figures = compareCommands(commands, { rounds: quick ? 2 : 5, cwd: REPOSITORY });
+  const remarkFigures = figures.remark!;
+  const describe = (name: string) => `${ms(figures[name]!.wallMs)}, ${fmt(figures[name]!.peakRssMb, 0)} MB vs remark-cli ${ms(remarkFigures.wallMs)}, ${fmt(remarkFigures.peakRssMb, 0)} MB`;
+  for (const [name, available] of [
+    ['check', check.available],
+    ['build', build.available],
+  ] as const) {
+    if (!available) {
+      notAvailable(`3 raci ${name} of the corpus`, '≤ 1.0× remark-cli', `raci ${name}`);
+      continue;
+    }
+    const ratio = figures[name]!.wallMs / remarkFigures.wallMs;
+    record({ goal: `3 raci ${name} of the corpus`, figures: describe(name), ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+  }
+  const summaryRatio = figures.summary!.wallMs / remarkFigures.wallMs;
+  note(`context: raci summary of the corpus ${describe('summary')} → ${fmt(summaryRatio)}×`);
+}
+
+section('4. Start-up: one guide, next to remark-cli (wall time)');
+{
+  const commands: CommandSpec[] = [
+    { name: 'remark', script: REMARK_CLI, args: remarkArgs(EMAIL_PRO_ARG) },
+    { name: 'parse', script: MAIN, args: ['parse', EMAIL_PRO_ARG] },
+    { name: 'summary', script: MAIN, args: ['summary', EMAIL_PRO_ARG] },
+    { name: 'version', script: MAIN, args: ['--version'] },
+    { name: 'node', script: '-e', args: ['0'] },
+  ];
+  if (check.available) commands.push({ name: 'check', script: MAIN, args: ['check', EMAIL_PRO_ARG] });
+  const figures = compareCommands(commands, { rounds: quick ? 3 : 11, cwd: REPOSITORY });
+  const remarkMs = figures.remark!.wallMs;
+  if (check.available) {
+    const ratio = figures.check!.wallMs / remarkMs;
+    record({ goal: '4 raci check of one guide', figures: `${ms(figures.check!.wallMs)} vs remark-cli ${ms(remarkMs)}`, ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+  } else {
+    notAvailable('4 raci check of one guide', '≤ 1.0× remark-cli', 'raci check');
+  }
+  for (const name of ['parse', 'summary'] as const) {
+    const ratio = figures[name]!.wallMs / remarkMs;
+    record({ goal: `4 raci ${name} of one guide`, figures: `${ms(figures[name]!.wallMs)} vs remark-cli ${ms(remarkMs)}`, ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+  }
+  const heavy = modulesLoadedBy(['--version']).filter((url) => /\/node_modules\/(?:unified|remark-[\w-]+|micromark[\w-]*|mdast-[\w-]+|zod|yaml)\//.test(url));
+  record({
+    goal: '4 raci --version',
+    figures: `${ms(figures.version!.wallMs)} vs bare \`node -e 0\` ${ms(figures.node!.wallMs)}; parser modules loaded: ${heavy.length}`,
+    ratio: `${fmt(figures.version!.wallMs / figures.node!.wallMs)}× bare node`,
+    target: 'loads no parser module',
+    met: verdict(heavy.length === 0),
+  });
+}
+
+/** The ES modules `raci ARGS` resolves, through the same hook as test/cli-startup.test.ts. */
+function modulesLoadedBy(args: string[]): string[] {
+  const log = join(WORK, 'modules.log');
+  rmSync(log, { force: true });
+  spawnSync(process.execPath, ['--import', join(REPOSITORY, 'test', 'support', 'record-modules.mjs'), MAIN, ...args], { env: { ...process.env, RACI_MODULE_LOG: log } });
+  return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+}
+
+// ── Goal 5: many files, 1 vs all workers ──────────────────────────────────────
+const count = quick ? 200 : 1000;
+section(`5. Many files: ${count} guides (the bundled ones repeated under generated folders), --jobs 1 vs --jobs ${JOBS}`);
+{
+  makeManyGuides(count, join(WORK, 'many'));
+  const manyArg = '.bench/many';
+  const pairs: [string, { available: boolean; jobs: boolean }, string[]][] = [
+    ['summary', { available: true, jobs: true }, ['summary', manyArg]],
+    ['check', check, ['check', manyArg]],
+    ['build', build, ['build', manyArg, '--out', join(WORK, 'build-many')]],
+  ];
+  // Like for like: the same worker processes, 1 against all (the CLI's --jobs 1 runs in-process instead).
+  {
+    const poolRun = join(REPOSITORY, 'bench', 'support', 'pool-run.mjs');
+    const figures = compareCommands(
+      [
+        { name: 'one', script: poolRun, args: ['1', manyArg] },
+        { name: 'all', script: poolRun, args: [String(JOBS), manyArg] },
+      ],
+      { rounds: quick ? 1 : 3, cwd: REPOSITORY, warmup: false },
+    );
+    const speedUp = figures.one!.wallMs / figures.all!.wallMs;
+    record({
+      goal: `5 summary's per-file work, ${count} guides, 1 vs ${JOBS} worker processes (mapFiles, like for like)`,
+      figures: `${ms(figures.one!.wallMs)} vs ${ms(figures.all!.wallMs)}`,
+      ratio: `${fmt(speedUp)}× speed-up`,
+      target: '≥ 1.6×',
+      met: verdict(speedUp >= 1.6),
+    });
+  }
+  for (const [name, capability, args] of pairs) {
+    const goal = `5 raci ${name}, ${count} guides, --jobs 1 (in-process) vs --jobs ${JOBS}`;
+    if (!capability.available) {
+      notAvailable(goal, '≥ 1.6× speed-up', `raci ${name}`);
+      continue;
+    }
+    if (!capability.jobs) {
+      record({ goal, figures: `not available yet (raci ${name} has no --jobs; adopt mapFiles from src/cli/worker-pool.ts)`, ratio: '–', target: '≥ 1.6× speed-up', met: 'not available yet' });
+      continue;
+    }
+    const figures = compareCommands(
+      [
+        { name: 'one', script: MAIN, args: [...args, '--jobs', '1'] },
+        { name: 'all', script: MAIN, args: [...args, '--jobs', String(JOBS)] },
+      ],
+      { rounds: quick ? 1 : 3, cwd: REPOSITORY, warmup: false },
+    );
+    const speedUp = figures.one!.wallMs / figures.all!.wallMs;
+    record({
+      goal,
+      figures: `${ms(figures.one!.wallMs)} (${fmt(figures.one!.peakRssMb, 0)} MB) vs ${ms(figures.all!.wallMs)} (${fmt(figures.all!.peakRssMb, 0)} MB)`,
+      ratio: `${fmt(speedUp)}× speed-up`,
+      target: '≥ 1.6×',
+      met: verdict(speedUp >= 1.6),
+    });
+  }
+}
+rmSync(buildOut, { recursive: true, force: true });
+
+// ── Report ────────────────────────────────────────────────────────────────────
+const loadAfter = loadavg();
+const minutes = (performance.now() - started) / 60_000;
+const header = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 1024 ** 3, 0)} GiB; load average ${loadBefore.map((value) => fmt(value, 1)).join(' ')} at start, ${loadAfter.map((value) => fmt(value, 1)).join(' ')} at end; ${fmt(minutes, 1)} min${quick ? '; --quick' : ''}`;
+const table = [
+  '| goal | figures | ratio | target | met |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((row) => `| ${row.goal} | ${row.figures} | ${row.ratio} | ${row.target} | ${row.met} |`),
+].join('\n');
+writeFileSync(join(WORK, 'results.md'), `${header}\n\n${table}\n\n${notes.map((text) => `- ${text}`).join('\n')}\n`);
+writeFileSync(join(WORK, 'results.json'), `${JSON.stringify({ header, rows, notes }, null, 2)}\n`);
+section('Summary');
+for (const row of rows) process.stdout.write(`  ${row.met.padEnd(17)} ${row.goal}: ${row.ratio} (target ${row.target})\n`);
+process.stdout.write(`\n${header}\nTable written to .bench/results.md\n`);

@@ -1,0 +1,7 @@
+// Loaded into every process a timed command starts (through NODE_OPTIONS, so
+// worker processes too): at exit, writes the process's peak resident memory
+// (KB) to BENCH_PEAK_RSS_FILE.<pid>; the benchmark sums them.
+import { writeFileSync } from 'node:fs';
+
+const target = process.env.BENCH_PEAK_RSS_FILE;
+if (target) process.on('exit', () => writeFileSync(`${target}.${process.pid}`, String(process.resourceUsage().maxRSS)));
