@@ -1,4 +1,5 @@
 import type { Nodes, PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Link } from '../model/schema.js';
 
 /**
@@ -16,23 +17,9 @@ export function collapseWhitespace(text: string): string {
   return COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
-/**
- * `toString(node, { includeImageAlt: true })` of mdast-util-to-string, without
- * its intermediate arrays: it runs on every table cell, and was the largest
- * cost of our own work (test/text.test.ts checks both agree on every node).
- */
-export function textContent(node: Nodes): string {
-  if ('value' in node) return node.value;
-  if ('alt' in node && node.alt) return node.alt;
-  if (!('children' in node)) return '';
-  let text = '';
-  for (const child of node.children) text += textContent(child);
-  return text;
-}
-
 /** The text of a node as a reader sees it: no markup, no attribute lists, single spaces. */
 export function plainText(node: Nodes): string {
-  const text = textContent(node);
+  const text = toString(node, { includeImageAlt: true });
   return collapseWhitespace(text.includes('{') ? text.replace(ATTRIBUTE_LIST, '') : text);
 }
 
