@@ -8,19 +8,14 @@ import type { Link } from '../model/schema.js';
  */
 const ATTRIBUTE_LIST = /\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g;
 
-/** Whitespace other than a single space: only then is there anything to collapse. */
-const COLLAPSIBLE = /[^\S ]| {2}/;
-
 /** Whitespace collapsed and trimmed. */
 export function collapseWhitespace(text: string): string {
-  // Most cells are short and clean; the test is about twice as fast as the replace.
-  return COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** The text of a node as a reader sees it: no markup, no attribute lists, single spaces. */
 export function plainText(node: Nodes): string {
-  const text = toString(node, { includeImageAlt: true });
-  return collapseWhitespace(text.includes('{') ? text.replace(ATTRIBUTE_LIST, '') : text);
+  return collapseWhitespace(toString(node, { includeImageAlt: true }).replace(ATTRIBUTE_LIST, ''));
 }
 
 /**

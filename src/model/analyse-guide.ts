@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
-import { chunkedBlocks } from '../markdown/chunked-parse.js';
+import { parseMarkdownChunked } from '../markdown/chunked-parse.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { readFrontMatter } from '../meta/front-matter.js';
@@ -42,28 +42,25 @@ export interface GuideAnalysis {
 }
 
 /** Blocks in document order, looking inside block quotes and lists; iterative, so deep nesting cannot overflow the stack. */
-function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<RootContent, void, undefined> {
-  for (const top of topLevel) {
-    const stack: RootContent[] = [top];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-        for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
-      } else {
-        yield node;
-      }
+function blocksInOrder(root: Root): RootContent[] {
+  const blocks: RootContent[] = [];
+  const stack: RootContent[] = [...root.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+      for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+    } else {
+      blocks.push(node);
     }
   }
+  return blocks;
 }
-
-/** Reads the top-level blocks of a guide. The default parses large guides in pieces and streams them (chunked-parse.ts). */
-export type BlockReader = (text: string) => Iterable<RootContent>;
 
 /**
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
  */
-export function analyseGuide(source: string, options: Options = {}, readBlocks: BlockReader = chunkedBlocks): GuideAnalysis {
+export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const locale = options.locale;
@@ -75,7 +72,8 @@ export function analyseGuide(source: string, options: Options = {}, readBlocks: 
     );
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
-  return analyseBlocks(readBlocks(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
+  const tree = parse(text);
+  return analyseTree(tree, text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
 }
 
 function definedOnly(options: Options): Partial<Limits> {
@@ -106,13 +104,7 @@ interface TreeOptions {
 }
 
 export function analyseTree(tree: Root, source: string, options: TreeOptions): GuideAnalysis {
-  return analyseBlocks(tree.children, source, options);
-}
-
-/** The analysis, reading the top-level blocks once, in order, without keeping them. */
-export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, options: TreeOptions): GuideAnalysis {
-  const mojibake = findMojibake(source);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...findMojibake(source)];
   const outline = new OutlineBuilder(options.maxDepth);
   const parties: Party[] = [];
   const scopes: Scope[] = [];
@@ -123,8 +115,9 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
   let updatedLine: { text: string; span: Span } | undefined;
   let seenNumberedSection = false;
 
-  // Front matter can only open the document, so it is the first block when there is one.
-  let frontMatterNode: Yaml | undefined;
+  const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  const frontMatter = readFrontMatter(frontMatterNode);
+  diagnostics.push(...frontMatter.diagnostics);
 
   const handleTable = (table: TableData): void => {
     if (table.header.length > options.maxColumns) {
@@ -176,8 +169,7 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
     diagnostics.push(...rows.diagnostics);
   };
 
-  for (const block of blocksInOrder(topLevel)) {
-    if (block.type === 'yaml') frontMatterNode ??= block;
+  for (const block of blocksInOrder(tree)) {
     switch (block.type) {
       case 'heading': {
         const title = headingText(block);
@@ -218,9 +210,6 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
         }
     }
   }
-  const frontMatter = readFrontMatter(frontMatterNode);
-  // Same order as when the front matter was read first: the sort below is stable.
-  diagnostics.unshift(...mojibake, ...frontMatter.diagnostics);
   diagnostics.push(...outline.diagnostics);
 
   if (!roles) {
