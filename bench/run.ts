@@ -98,7 +98,7 @@ const emailProComparison = await compareTasks(
 record({
   goal: '1 overhead, Email Pro guide (6.6 KB)',
   figures: `ours ${ms(emailProComparison.ms.ours!)} vs remark ${ms(emailProComparison.ms.remark!)}`,
-  ratio: `${fmt(emailProComparison.ratio)}×`,
+  ratio: `${fmt(emailProComparison.ratio, 3)}×`,
   target: '≤ 1.10×',
   met: verdict(emailProComparison.ratio <= 1.1),
 });
@@ -113,7 +113,7 @@ const corpusComparison = await compareTasks(
 record({
   goal: `1 overhead, all ${guideTexts.length} bundled guides`,
   figures: `ours ${ms(corpusComparison.ms.ours!)} vs remark ${ms(corpusComparison.ms.remark!)} per pass over all guides`,
-  ratio: `${fmt(corpusComparison.ratio)}×`,
+  ratio: `${fmt(corpusComparison.ratio, 3)}×`,
   target: '≤ 1.10×',
   met: verdict(corpusComparison.ratio <= 1.1),
 });
