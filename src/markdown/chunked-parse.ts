@@ -80,27 +80,6 @@ export function parseMarkdownChunked(text: string, options: ChunkedParseOptions 
 }
 
 /**
- * The top-level blocks of `parseMarkdownChunked(text).children`, the same
- * nodes, produced piece by piece: a reader that is done with each piece's
- * blocks when it asks for the next keeps one piece's tree in memory, not the
- * document's (a 10 MB guide's tree is over a gigabyte). Definitions are global,
- * so a document that may have any (`]:` somewhere) is parsed in full first.
- */
-export function* chunkedBlocks(text: string, options: ChunkedParseOptions = {}): Generator<RootContent, void, undefined> {
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const parse = options.parse ?? parseMarkdown;
-  if (text.length < 2 * chunkSize || text.includes(']:')) {
-    yield* parseMarkdownChunked(text, options).children;
-    return;
-  }
-  const lines = splitLines(text);
-  for (const piece of cutPieces(text, lines, cutOptions(lines, chunkSize, parse))) {
-    shiftPositions(piece.tree, offsetOf(text, lines, piece) - piece.preamble.text.length, piece.from - piece.preamble.lines);
-    yield* piece.tree.children;
-  }
-}
-
-/**
  * Where a piece's offsets start in the document's offsets. micromark skips a
  * byte order mark at the very start without counting it, so every piece after
  * the first sits one character earlier than its start in the string.

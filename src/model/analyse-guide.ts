@@ -1,6 +1,6 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, spanOf, START_OF_FILE, type Span } from '../diagnostics/diagnostic.js';
-import { chunkedBlocks } from '../markdown/chunked-parse.js';
+import { parseMarkdownChunked } from '../markdown/chunked-parse.js';
 import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
 import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { headingText, plainText } from '../markdown/text.js';
@@ -79,14 +79,12 @@ function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<RootContent,
   }
 }
 
-/** Reads the top-level blocks of a guide. The default parses large guides in pieces and streams them (chunked-parse.ts). */
-export type BlockReader = (text: string) => Iterable<RootContent>;
-
 /**
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
  */
-export function analyseGuide(source: string, options: Options = {}, readBlocks: BlockReader = chunkedBlocks): GuideAnalysis {
+/** `parse` is the markdown parse; the default cuts large guides into pieces (chunked-parse.ts), with the same tree as a whole parse. */
+export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const locale = options.locale;
@@ -117,7 +115,7 @@ export function analyseGuide(source: string, options: Options = {}, readBlocks: 
     return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
   try {
-    return analyseBlocks(readBlocks(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
+    return analyseTree(parse(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
   } catch (caught) {
     // Deeply nested inline markup (thousands of `*`) can still exhaust remark's recursion.
     if (!(caught instanceof RangeError)) throw caught;
