@@ -10,7 +10,7 @@ import {
   type ScopeDisagreement,
   type TranslationReport,
 } from './drift-schema.js';
-import { compareSectionNumbers } from './diff-models.js';
+import { compareSectionNumbers } from '../outline/heading-number.js';
 import { textSimilarity } from './text-similarity.js';
 
 export const DEFAULT_REFERENCE_LOCALE = 'en-gb';

@@ -1,3 +1,4 @@
+import { compareSectionNumbers } from '../outline/heading-number.js';
 import { listActivities } from '../exports/list-activities.js';
 import type { ActivityRow, ResponsibilityModel, RoleLetter, Section } from '../model/schema.js';
 import {
@@ -266,18 +267,3 @@ function sectionChanges(oldModel: ResponsibilityModel, newModel: ResponsibilityM
   return changes.sort((a, b) => compareSectionNumbers(a.number, b.number));
 }
 
-/** "2.10" after "2.9": numbers compared part by part. */
-export function compareSectionNumbers(a: string, b: string): number {
-  const left = a.split('.');
-  const right = b.split('.');
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const x = left[index];
-    const y = right[index];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const difference = Number(x) - Number(y);
-    if (Number.isFinite(difference) && difference !== 0) return difference;
-    if (!Number.isFinite(difference) && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}

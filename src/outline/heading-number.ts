@@ -24,3 +24,19 @@ export function numberDepth(number: string): number {
   for (const char of number) if (char === '.') depth++;
   return depth;
 }
+
+/** Section numbers in reading order: `3.2` before `3.10`, a parent before its children. */
+export function compareSectionNumbers(a: string, b: string): number {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const x = left[index];
+    const y = right[index];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const difference = Number(x) - Number(y);
+    if (Number.isFinite(difference) && difference !== 0) return difference;
+    if (!Number.isFinite(difference) && x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}

@@ -88,18 +88,3 @@ export function worstSeverity(findings: readonly Diagnostic[]): Severity | undef
   return counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : counts.info > 0 ? 'info' : undefined;
 }
 
-/** Compares dotted section numbers numerically ("2" < "10", "3.1" < "3.1.1"). */
-export function compareSectionNumbers(a: string, b: string): number {
-  const left = a.split('.');
-  const right = b.split('.');
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const x = left[index];
-    const y = right[index];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const difference = Number(x) - Number(y);
-    if (Number.isFinite(difference) && difference !== 0) return difference;
-    if (!Number.isFinite(difference) && x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
-}

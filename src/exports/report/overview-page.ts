@@ -1,6 +1,7 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import type { Diagnostic, ResponsibilityModel } from '../../model/schema.js';
-import { allActivities, compareSectionNumbers, CUSTOMER, hasLetter, percent, phaseShares, type PhaseShare } from './guide-figures.js';
+import { compareSectionNumbers } from '../../outline/heading-number.js';
+import { allActivities, CUSTOMER, hasLetter, percent, phaseShares, type PhaseShare } from './guide-figures.js';
 import { changeLink, langTag, type ChangeNote } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
