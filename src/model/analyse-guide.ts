@@ -152,13 +152,10 @@ interface TreeOptions {
 }
 
 export function analyseTree(tree: Root, source: string, options: TreeOptions): GuideAnalysis {
-  return analyseBlocks(tree.children, source, options);
-}
-
-/** The analysis, reading the top-level blocks once, in order, without keeping them. */
-export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, options: TreeOptions): GuideAnalysis {
-  const mojibake = findMojibake(source);
-  const diagnostics: Diagnostic[] = [];
+  // Front matter can only open the document, so it is a top-level block.
+  const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  const frontMatter = readFrontMatter(frontMatterNode);
+  const diagnostics: Diagnostic[] = [...findMojibake(source), ...frontMatter.diagnostics];
   const outline = new OutlineBuilder(options.maxDepth);
   const parties: Party[] = [];
   const scopes: Scope[] = [];
@@ -168,9 +165,6 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
   let firstHeadingTitle: string | undefined;
   let updatedLine: { text: string; span: Span } | undefined;
   let seenNumberedSection = false;
-
-  // Front matter can only open the document, so it is the first block when there is one.
-  let frontMatterNode: Yaml | undefined;
 
   const handleTable = (table: TableData): void => {
     if (table.header.length > options.maxColumns) {
@@ -222,8 +216,7 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
     diagnostics.push(...rows.diagnostics);
   };
 
-  for (const block of blocksInOrder(topLevel)) {
-    if (block.type === 'yaml') frontMatterNode ??= block;
+  for (const block of blocksInOrder(tree.children)) {
     switch (block.type) {
       case 'heading': {
         const title = headingText(block);
@@ -263,9 +256,6 @@ export function analyseBlocks(topLevel: Iterable<RootContent>, source: string, o
         break;
     }
   }
-  const frontMatter = readFrontMatter(frontMatterNode);
-  // Same order as when the front matter was read first: the sort below is stable.
-  diagnostics.unshift(...mojibake, ...frontMatter.diagnostics);
   diagnostics.push(...outline.diagnostics);
 
   if (!seenNumberedSection) {

@@ -4,7 +4,7 @@ import { compareDiagnostics, countBySeverity, createDiagnostic, START_OF_FILE } 
 import { DEFAULT_LIMITS, emptyModel } from '../model/analyse-guide.js';
 import { safeParseResponsibilityModel, ResponsibilityModelError, type SafeParseResult } from '../model/parse.js';
 import type { Options, ResponsibilityModel } from '../model/schema.js';
-import { decodeSource } from './decode.js';
+import { decodeSource, type DecodedSource } from './decode.js';
 import { localeFromPath } from './locale.js';
 
 /**
@@ -58,18 +58,27 @@ function fileError(code: string, message: string): NodeJS.ErrnoException {
 
 /** The same as a file, from bytes already read. */
 export function safeParseResponsibilityModelBytes(bytes: Uint8Array, options: Options = {}): SafeParseResult {
+  return parseGuideBytes(bytes, options).result;
+}
+
+/**
+ * The parse of a guide's bytes together with the text it decoded, for callers
+ * that also need the source (`raci check` locates cells in it); `decoded` is
+ * undefined when the bytes were too large to decode.
+ */
+export function parseGuideBytes(bytes: Uint8Array, options: Options = {}): { result: SafeParseResult; decoded?: DecodedSource } {
   const locale = options.locale ?? (options.file ? localeFromPath(options.file) : undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   if (bytes.length > maxBytes) {
     const diagnostic = createDiagnostic('input-too-large', `The file is larger than the limit of ${maxBytes} bytes (option maxBytes); it was not parsed.`, START_OF_FILE);
-    return { success: false, model: emptyModel(locale), diagnostics: [options.file ? { ...diagnostic, file: options.file } : diagnostic] };
+    return { result: { success: false, model: emptyModel(locale), diagnostics: [options.file ? { ...diagnostic, file: options.file } : diagnostic] } };
   }
   const decoded = decodeSource(bytes);
   const decodingFindings = decoded.diagnostics.map((diagnostic) => (options.file ? { ...diagnostic, file: options.file } : diagnostic));
-  if (!decoded.isText) return { success: false, model: emptyModel(locale), diagnostics: decodingFindings };
-  const result = safeParseResponsibilityModel(decoded.text, { ...options, ...(locale ? { locale } : {}) });
-  const diagnostics = [...decodingFindings, ...result.diagnostics].sort(compareDiagnostics);
-  return { success: result.success && countBySeverity(diagnostics).error === 0, model: result.model, diagnostics };
+  if (!decoded.isText) return { result: { success: false, model: emptyModel(locale), diagnostics: decodingFindings }, decoded };
+  const parsed = safeParseResponsibilityModel(decoded.text, { ...options, ...(locale ? { locale } : {}) });
+  const diagnostics = [...decodingFindings, ...parsed.diagnostics].sort(compareDiagnostics);
+  return { result: { success: parsed.success && countBySeverity(diagnostics).error === 0, model: parsed.model, diagnostics }, decoded };
 }
 
 export async function parseResponsibilityModelFile(path: string, options: Options = {}): Promise<ResponsibilityModel> {

@@ -2,9 +2,8 @@ import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.j
 import { listActivities } from '../exports/list-activities.js';
 import { safeParseResponsibilityModel, type SafeParseResult } from '../model/parse.js';
 import type { Diagnostic, Options } from '../model/schema.js';
-import { decodeSource } from '../read/decode.js';
 import { localeFromPath } from '../read/locale.js';
-import { safeParseResponsibilityModelBytes } from '../read/read-file.js';
+import { parseGuideBytes } from '../read/read-file.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import type { Finding } from './finding.js';
@@ -43,11 +42,10 @@ const OWNED_BY_RULES = new Set(['role-noncanonical']);
  */
 export function checkGuideBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
   const { config, ...parseOptions } = options;
-  const parsed = safeParseResponsibilityModelBytes(bytes, parseOptions);
-  const decoded = decodeSource(bytes);
+  const { result: parsed, decoded } = parseGuideBytes(bytes, parseOptions);
   // Fixes are written back as UTF-8: offered only when that gives back the same bytes elsewhere.
-  const canFix = decoded.isText && decoded.diagnostics.length === 0;
-  return finish(parsed, decoded.text, options.file, config, canFix);
+  const canFix = decoded !== undefined && decoded.isText && decoded.diagnostics.length === 0;
+  return finish(parsed, decoded?.text ?? '', options.file, config, canFix);
 }
 
 /** The same, from text already decoded (the remark plugin's case). */
