@@ -11,6 +11,7 @@ import { checkGuideBytes } from '../../rules/check-guide.js';
 import { loadConfig } from '../config-file.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import { readGuideFile } from '../read-guide.js';
 import type { CommandIo } from '../io.js';
 
 export interface ReportCommandOptions {
@@ -49,14 +50,6 @@ function sourceLinker(out: string, template: string | undefined): (file: string,
   return (file, line) => `${encodePath(toPosix(relative(root, resolve(file))))}#L${line}`;
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (caught) {
-    throw new UsageError(`${file}: ${describeFsError(caught)}`);
-  }
-}
-
 /** The parser's reading of a base version (the diff compares models; findings are the new version's business). */
 function baseModel(bytes: Uint8Array, label: string): ResponsibilityModel {
   return safeParseResponsibilityModelBytes(bytes, { file: label }).model;
@@ -75,7 +68,7 @@ async function compareWithBase(guides: ReportGuide[], base: string, paths: reado
   if (baseFile) {
     if (guides.length !== 1) throw new UsageError(`--base ${base}: a file is compared with one guide, and ${guides.length} were given`);
     const guide = guides[0]!;
-    const old = baseModel(await readInput(resolve(cwd, base)), base);
+    const old = baseModel(await readGuideFile(resolve(cwd, base)), base);
     guide.change = { status: 'modified', diff: diffModels(old, guide.model, { oldLabel: base, newLabel: guide.file }) };
     return [];
   }
@@ -142,7 +135,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
   const skipped: SkippedFile[] = [];
   for (const file of files) {
     const path = toPosix(file);
-    const result = checkGuideBytes(await readInput(file), { file: path, ...(config ? { config } : {}) });
+    const result = checkGuideBytes(await readGuideFile(file), { file: path, ...(config ? { config } : {}) });
     // The same rule as raci check: a README found beside the guides is not one.
     if (!explicit.has(file) && !result.looksLikeGuide) {
       skipped.push({ file: path, reason: 'not a responsibility-model guide (no activity, no legend and numbered sections)' });
