@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,3 +94,46 @@ describe('raci summary --jobs', () => {
   });
 });
 
+
+describe('raci check --jobs', () => {
+  // Enough guides for the CLI to start workers, with a guide that has fixable role cells among them.
+  const scratch = mkdtempSync(join(tmpdir(), 'raci-check-pool-'));
+  const many = makeManyGuides(2 * guides.length, join(scratch, 'many'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const run = (...args: string[]) => spawnSync(process.execPath, [MAIN, 'check', ...args], { encoding: 'utf8' });
+
+  it('reports the same findings, in the same order, with 2 workers as in-process', () => {
+    const single = run('--jobs', '1', '--format', 'json', join(scratch, 'many'));
+    const pooled = run('--jobs', '2', '--format', 'json', join(scratch, 'many'));
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.status).toBe(single.status);
+    const report = JSON.parse(single.stdout) as { files: { file: string; findings: unknown[] }[] };
+    expect(report.files.length).toBeGreaterThanOrEqual(DEFAULT_IN_PROCESS_BELOW);
+    expect(report.files.reduce((total, file) => total + file.findings.length, 0)).toBeGreaterThan(0);
+  });
+
+  it('prints the same --fix --dry-run diff with 2 workers as in-process, and writes nothing', () => {
+    const before = many.map((file) => readFileSync(file, 'utf8'));
+    const single = run('--jobs', '1', '--fix', '--dry-run', join(scratch, 'many'));
+    const pooled = run('--jobs', '2', '--fix', '--dry-run', join(scratch, 'many'));
+    expect(single.stdout).toContain('+++ ');
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(pooled.stderr).toBe(single.stderr);
+    expect(many.map((file) => readFileSync(file, 'utf8'))).toEqual(before);
+  });
+
+  it('reports a file it cannot read as one line from a worker, and still reports the others (exit code 2)', () => {
+    const fifo = join(scratch, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    const result = run('--jobs', '2', '--format', 'json', ...many, fifo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`raci: ${fifo}: not a regular file (a FIFO, socket or device)`);
+    expect((JSON.parse(result.stdout) as { files: unknown[] }).files).toHaveLength(many.length);
+  });
+
+  it('rejects --jobs 0 with a usage error (exit code 2)', () => {
+    const result = run('--jobs', '0', 'fixtures/corpus/pages');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--jobs/);
+  });
+});

@@ -78,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)')
     .option('--color', 'force colours in the stylish format')
     .option('--no-color', 'no colours in the stylish format')
+    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
     .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });

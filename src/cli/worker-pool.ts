@@ -67,12 +67,20 @@ export async function mapFiles<Data, Result>(worker: FileWorker, files: readonly
     const module = (await import(worker.module.href)) as Record<string, unknown>;
     const run = module[worker.name];
     if (typeof run !== 'function') throw new Error(`${worker.module.href} has no function export named ${worker.name}`);
-    for (const [index, file] of files.entries()) {
+    // The next file's call starts before this one is awaited: its reads then
+    // wait on the disk while this file is parsed, not after.
+    const start = (index: number): Promise<Result> => Promise.resolve().then(() => run({ file: files[index]!, data: options.data }) as Result);
+    let ahead = files.length > 0 ? start(0) : undefined;
+    for (let index = 0; index < files.length; index++) {
+      const current = ahead!;
+      ahead = index + 1 < files.length ? start(index + 1) : undefined;
       let result: Result;
       try {
-        result = (await run({ file, data: options.data })) as Result;
+        result = await current;
       } catch (caught) {
-        throw taskError(file, caught);
+        // Not awaited any more: its failure, if any, must not be an unhandled rejection.
+        ahead?.catch(() => undefined);
+        throw taskError(files[index]!, caught);
       }
       inOrder.deliver(index, result);
     }

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { readGuideBytes } from '../../read/read-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../report/github.js';
 import { renderJson } from '../../report/json.js';
@@ -8,15 +7,14 @@ import { totals } from '../../report/report-input.js';
 import { renderSarif } from '../../report/sarif.js';
 import { renderStylish } from '../../report/stylish.js';
 import { BaselineSchema, createBaseline, matchBaseline, type Baseline } from '../../rules/baseline.js';
-import { checkGuideBytes, type CheckResult } from '../../rules/check-guide.js';
-import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../rules/finding.js';
-import { applyFixes, unifiedDiff } from '../../rules/fix.js';
 import { splitLines } from '../../rules/source-lines.js';
 import { shouldUseColour } from '../colour.js';
 import { loadConfig } from '../config-file.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
+import { mapFiles } from '../worker-pool.js';
+import type { CheckedFile, CheckFileSettings } from './check-file.js';
 
 export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -32,6 +30,8 @@ export interface CheckCommandOptions {
   dryRun?: boolean;
   config?: string;
   color?: boolean;
+  /** Worker processes (default: one per core; 1 = none). */
+  jobs?: number | undefined;
 }
 
 export interface CheckEnvironment {
@@ -61,13 +61,8 @@ function readSettings(options: CheckCommandOptions): Settings {
 
 interface Checked {
   file: string;
-  result: CheckResult;
-}
-
-const BOM = [0xef, 0xbb, 0xbf];
-
-function startsWithBom(bytes: Uint8Array): boolean {
-  return BOM.every((byte, index) => bytes[index] === byte);
+  findings: Finding[];
+  text: string;
 }
 
 /**
@@ -85,49 +80,38 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   const diffs: string[] = [];
   let fixesApplied = 0;
 
-  for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readGuideBytes(file);
-    } catch (caught) {
-      io.stderr(`raci: ${file}: ${describeFsError(caught)}`);
+  const worker = { module: new URL('./check-file.js', import.meta.url), name: 'checkFile' };
+  const data: CheckFileSettings = { config, named: files.filter((file) => explicit.has(file)), fix: Boolean(options.fix), dryRun: Boolean(options.dryRun) };
+  const outcomes = await mapFiles<CheckFileSettings, CheckedFile>(worker, files, { data, jobs: options.jobs });
+  for (const outcome of outcomes) {
+    if (outcome.status === 'unreadable') {
+      io.stderr(`raci: ${outcome.file}: ${outcome.reason}`);
       ioFailed = true;
       continue;
     }
-    let result = check(bytes, file, config);
-    if (!result.looksLikeGuide && !explicit.has(file)) {
+    if (outcome.status === 'skipped') {
       skipped++;
       continue;
     }
-    if (options.fix && result.findings.some((finding) => finding.fix)) {
-      const fixed = applyFixes(result.text, result.findings);
-      const fixedBytes = new Uint8Array([...(startsWithBom(bytes) ? BOM : []), ...new TextEncoder().encode(fixed.text)]);
-      fixesApplied += fixed.applied;
-      if (options.dryRun) {
-        diffs.push(unifiedDiff(file, result.text, fixed.text));
-      } else {
-        try {
-          await writeFile(file, fixedBytes);
-        } catch (caught) {
-          io.stderr(`raci: ${file}: cannot write the fixes: ${describeFsError(caught)}`);
-          ioFailed = true;
-        }
-      }
-      result = check(fixedBytes, file, config);
+    fixesApplied += outcome.fixesApplied;
+    if (outcome.diff !== '') diffs.push(outcome.diff);
+    if (outcome.writeError !== undefined) {
+      io.stderr(`raci: ${outcome.file}: cannot write the fixes: ${outcome.writeError}`);
+      ioFailed = true;
     }
-    checked.push({ file, result });
+    checked.push({ file: outcome.file, findings: outcome.findings, text: outcome.text });
   }
 
   const baselined = await applyBaseline(checked, options, io);
-  const reports: FileReport[] = checked.map(({ file, result }) => ({
+  const reports: FileReport[] = checked.map(({ file, text }) => ({
     file,
     findings: baselined.fresh.get(file)!.filter((finding) => !options.quiet || finding.severity === 'error'),
-    lines: splitLines(result.text),
+    lines: splitLines(text),
   }));
   const input: ReportInput = { files: reports, skipped, baselined: baselined.count };
 
   if (options.dryRun) {
-    io.stdout(diffs.filter((diff) => diff !== '').join('\n').trimEnd() || '');
+    io.stdout(diffs.join('\n').trimEnd() || '');
     const remaining = totals(input);
     io.stderr(`raci: --dry-run: ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`);
   } else {
@@ -142,10 +126,6 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   }
   if (ioFailed) return 2;
   return failed ? 1 : 0;
-}
-
-function check(bytes: Uint8Array, file: string, config: RaciConfig | undefined): CheckResult {
-  return checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
 }
 
 function render(input: ReportInput, format: Format, options: CheckCommandOptions, io: CommandIo, environment: CheckEnvironment): string {
@@ -194,10 +174,10 @@ async function readBaseline(path: string, required: boolean): Promise<Baseline |
  * the checked files (entries of other files are kept).
  */
 async function applyBaseline(checked: readonly Checked[], options: CheckCommandOptions, io: CommandIo): Promise<{ fresh: Map<string, Finding[]>; count: number }> {
-  const fresh = new Map(checked.map(({ file, result }) => [file, result.findings]));
+  const fresh = new Map(checked.map(({ file, findings }) => [file, findings]));
   if (options.baseline === undefined) return { fresh, count: 0 };
   const baselineFile = options.baseline;
-  const items = checked.flatMap(({ file, result }) => result.findings.map((finding) => ({ file: baselinePath(baselineFile, file), shown: file, finding })));
+  const items = checked.flatMap(({ file, findings }) => findings.map((finding) => ({ file: baselinePath(baselineFile, file), shown: file, finding })));
   let baseline = await readBaseline(baselineFile, !options.updateBaseline);
   const checkedPaths = new Set(checked.map(({ file }) => baselinePath(baselineFile, file)));
   if (options.updateBaseline) {

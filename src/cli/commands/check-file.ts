@@ -1,0 +1,71 @@
+import { writeFile } from 'node:fs/promises';
+import { readGuideBytes } from '../../read/read-file.js';
+import { checkGuideBytes, type CheckResult } from '../../rules/check-guide.js';
+import type { RaciConfig } from '../../rules/config.js';
+import type { Finding } from '../../rules/finding.js';
+import { applyFixes, unifiedDiff } from '../../rules/fix.js';
+import { describeFsError } from '../inputs.js';
+import type { FileTask } from '../worker-pool.js';
+
+/** What every file of one `raci check` run shares. Plain data: it is sent to each worker process. */
+export interface CheckFileSettings {
+  config: RaciConfig | undefined;
+  /** Files named on the command line: checked even when they do not read as a guide. */
+  named: readonly string[];
+  fix: boolean;
+  /** With `fix`: the diff of the fixes comes back instead of being written. */
+  dryRun: boolean;
+}
+
+/**
+ * One file's part of `raci check`. Plain data: it comes back from a worker process.
+ * `text` is what the findings' positions refer to (after --fix, the fixed text).
+ */
+export type CheckedFile =
+  | { file: string; status: 'checked'; findings: Finding[]; text: string; fixesApplied: number; diff: string; writeError?: string }
+  | { file: string; status: 'skipped' }
+  | { file: string; status: 'unreadable'; reason: string };
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return BOM.every((byte, index) => bytes[index] === byte);
+}
+
+function check(bytes: Uint8Array, file: string, config: RaciConfig | undefined): CheckResult {
+  return checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
+}
+
+/**
+ * The per-file work of `raci check`, run in a worker process or in-process
+ * (see worker-pool.ts): read, check, and with --fix rewrite the role cells and
+ * check the fixed text again. I/O failures come back as data.
+ */
+export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Promise<CheckedFile> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readGuideBytes(file);
+  } catch (caught) {
+    return { file, status: 'unreadable', reason: describeFsError(caught) };
+  }
+  const result = check(bytes, file, data.config);
+  if (!result.looksLikeGuide && !data.named.includes(file)) return { file, status: 'skipped' };
+  if (!data.fix || !result.findings.some((finding) => finding.fix)) {
+    return { file, status: 'checked', findings: result.findings, text: result.text, fixesApplied: 0, diff: '' };
+  }
+  const fixed = applyFixes(result.text, result.findings);
+  const fixedBytes = new Uint8Array([...(startsWithBom(bytes) ? BOM : []), ...new TextEncoder().encode(fixed.text)]);
+  let diff = '';
+  let writeError: string | undefined;
+  if (data.dryRun) {
+    diff = unifiedDiff(file, result.text, fixed.text);
+  } else {
+    try {
+      await writeFile(file, fixedBytes);
+    } catch (caught) {
+      writeError = describeFsError(caught);
+    }
+  }
+  const after = check(fixedBytes, file, data.config);
+  return { file, status: 'checked', findings: after.findings, text: after.text, fixesApplied: fixed.applied, diff, ...(writeError === undefined ? {} : { writeError }) };
+}
