@@ -1,5 +1,4 @@
 import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
-import { listActivities } from '../exports/list-activities.js';
 import { safeParseResponsibilityModel, type SafeParseResult } from '../model/parse.js';
 import type { Diagnostic, Options } from '../model/schema.js';
 import { localeFromPath } from '../read/locale.js';
@@ -8,7 +7,6 @@ import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import type { Finding } from './finding.js';
 import { buildRuleContext } from './guide-context.js';
-import { splitLines } from './source-lines.js';
 import { applyDirectives, readDirectives } from './suppressions.js';
 
 export interface CheckOptions extends Options {
@@ -68,14 +66,14 @@ function finish(parsed: SafeParseResult, text: string, file: string | undefined,
       return activity ? { ...diagnostic, activity: { id: activity.id, text: activity.text } } : diagnostic;
     });
   const configured = applySeverities([...parserFindings, ...runRules(context).map(located)], config);
-  const findings = applySeverities(applyDirectives(configured, readDirectives(splitLines(text)), file), config).sort(compareDiagnostics);
+  const findings = applySeverities(applyDirectives(configured, readDirectives(context.lines), file), config).sort(compareDiagnostics);
   return {
     success: countBySeverity(findings).error === 0,
     model: parsed.model,
     diagnostics: findings.map(toDiagnostic),
     findings,
     text,
-    looksLikeGuide: listActivities(parsed.model).length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
+    looksLikeGuide: context.rows.length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
   };
 }
 

@@ -53,6 +53,17 @@ export function buildRuleContext(model: ResponsibilityModel, text: string, canFi
   const lines = splitLines(text);
   const labelOf = new Map(model.parties.map((party) => [party.id, party.label]));
   const headerCache = new Map<number, number | undefined>();
+  // A table's header is split and read once, not once per row.
+  const headers = new Map<number, { slices: CellSlice[]; labels: string[] }>();
+  const headerOf = (line: number) => {
+    let header = headers.get(line);
+    if (!header) {
+      const slices = splitTableRow(lines[line - 1] ?? '');
+      header = { slices, labels: slices.map((slice) => cellPlainText(slice.raw)) };
+      headers.set(line, header);
+    }
+    return header;
+  };
   const tables = new Map<number, TableContext>();
   const rows: RowContext[] = [];
 
@@ -61,14 +72,13 @@ export function buildRuleContext(model: ResponsibilityModel, text: string, canFi
     const slices = splitTableRow(lineText);
     const activityColumn = Object.keys(activity.scopes).length;
     const headerLine = findHeaderLine(lines, activity.line, headerCache);
-    const headerSlices = headerLine === undefined ? [] : splitTableRow(lines[headerLine - 1] ?? '');
+    const header = headerLine === undefined ? { slices: [], labels: [] } : headerOf(headerLine);
     const cells = Object.entries(activity.cells).map(([partyId, cellText], index): PartyCell => {
       const column = activityColumn + 1 + index;
-      const headerSlice = headerSlices[column];
       const slice = slices[column];
       return {
         partyId,
-        label: headerSlice ? cellPlainText(headerSlice.raw) : labelOf.get(partyId) ?? partyId,
+        label: header.labels[column] ?? labelOf.get(partyId) ?? partyId,
         text: cellText,
         normalized: normalizeRoleCell(cellText),
         ...(slice ? { slice } : {}),
@@ -88,8 +98,7 @@ export function buildRuleContext(model: ResponsibilityModel, text: string, canFi
     if (headerLine === undefined) continue;
     let table = tables.get(headerLine);
     if (!table) {
-      const partySlices = headerSlices.slice(activityColumn + 1);
-      table = { headerLine, partyLabels: partySlices.map((slice) => cellPlainText(slice.raw)), partySlices, rows: [] };
+      table = { headerLine, partyLabels: header.labels.slice(activityColumn + 1), partySlices: header.slices.slice(activityColumn + 1), rows: [] };
       tables.set(headerLine, table);
     }
     table.rows.push(row);

@@ -27,6 +27,8 @@ const DIRECTIVE = /<!--\s*raci-disable-(next-line|line)(?![\w-])((?:(?!<!--)[\s\
 export function readDirectives(lines: readonly string[]): Directive[] {
   const directives: Directive[] = [];
   lines.forEach((text, index) => {
+    // Most lines have no comment at all: skip them before running the pattern.
+    if (!text.includes('raci-disable')) return;
     for (const match of text.matchAll(DIRECTIVE)) {
       const kind = match[1] === 'line' ? 'line' : 'next-line';
       const ids = match[2]!.split(/\s--\s|\s--$/)[0]!.split(/[\s,]+/).filter((id) => id !== '');
