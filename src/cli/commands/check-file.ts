@@ -3,7 +3,6 @@ import { readGuideBytes } from '../../read/read-file.js';
 import { checkGuideBytes, type CheckResult } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../rules/finding.js';
-import { applyFixes, unifiedDiff } from '../../rules/fix.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
@@ -53,6 +52,8 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
   if (!data.fix || !result.findings.some((finding) => finding.fix)) {
     return { file, status: 'checked', findings: result.findings, text: result.text, fixesApplied: 0, diff: '' };
   }
+  // Loaded only for --fix: it brings the diff library.
+  const { applyFixes, unifiedDiff } = await import('../../rules/fix.js');
   const fixed = applyFixes(result.text, result.findings);
   const fixedBytes = new Uint8Array([...(startsWithBom(bytes) ? BOM : []), ...new TextEncoder().encode(fixed.text)]);
   let diff = '';
