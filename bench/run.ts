@@ -71,13 +71,6 @@ function section(title: string): void {
   process.stdout.write(`\n${title}\n`);
 }
 
-/** Which subcommands (and whether they take --jobs) the built CLI has: check and build are merged separately. */
-function cliHas(subcommand: string): { available: boolean; jobs: boolean } {
-  const help = spawnSync(process.execPath, [MAIN, subcommand, '--help'], { encoding: 'utf8' });
-  const available = help.status === 0 && help.stdout.includes(`raci ${subcommand}`);
-  return { available, jobs: available && help.stdout.includes('--jobs') };
-}
-
 const loadBefore = loadavg();
 const started = performance.now();
 process.stdout.write(
@@ -211,37 +204,30 @@ for (const megabytes of sizes) {
 }
 
 // ── Goals 3 and 4: end to end and start-up, next to remark-cli ─────────────────
-const check = cliHas('check');
-const build = cliHas('build');
 const remarkArgs = (path: string): string[] => ['--use', 'remark-gfm', '--use', 'remark-frontmatter', path];
 const buildOut = join(WORK, 'build-out');
-const notAvailable = (goal: string, target: string, what: string): void =>
-  record({ goal, figures: `not available yet (dist/cli/main.js has no \`${what}\`)`, ratio: '–', target, met: 'not available yet' });
 
 section(`3. End to end over the ${guideTexts.length} bundled guides, next to remark-cli (wall time, peak memory)`);
 {
   const commands: CommandSpec[] = [
     { name: 'remark', script: REMARK_CLI, args: remarkArgs(CORPUS_ARG) },
+    { name: 'check', script: MAIN, args: ['check', CORPUS_ARG] },
+    { name: 'build', script: MAIN, args: ['build', CORPUS_ARG, '--out', buildOut] },
     { name: 'summary', script: MAIN, args: ['summary', CORPUS_ARG] },
+    { name: 'parse-only', script: join(REPOSITORY, 'bench', 'support', 'parse-only.mjs'), args: [CORPUS_ARG] },
   ];
-  if (check.available) commands.push({ name: 'check', script: MAIN, args: ['check', CORPUS_ARG] });
-  if (build.available) commands.push({ name: 'build', script: MAIN, args: ['build', CORPUS_ARG, '--out', buildOut] });
-  const figures = compareCommands(commands, { rounds: quick ? 2 : 5, cwd: REPOSITORY });
+  const figures = compareCommands(commands, { rounds: quick ? 2 : 7, cwd: REPOSITORY });
   const remarkFigures = figures.remark!;
   const describe = (name: string) => `${ms(figures[name]!.wallMs)}, ${fmt(figures[name]!.peakRssMb, 0)} MB vs remark-cli ${ms(remarkFigures.wallMs)}, ${fmt(remarkFigures.peakRssMb, 0)} MB`;
-  for (const [name, available] of [
-    ['check', check.available],
-    ['build', build.available],
-  ] as const) {
-    if (!available) {
-      notAvailable(`3 raci ${name} of the corpus`, '≤ 1.0× remark-cli', `raci ${name}`);
-      continue;
-    }
+  for (const name of ['check', 'build'] as const) {
     const ratio = figures[name]!.wallMs / remarkFigures.wallMs;
     record({ goal: `3 raci ${name} of the corpus`, figures: describe(name), ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
   }
-  const summaryRatio = figures.summary!.wallMs / remarkFigures.wallMs;
-  note(`context: raci summary of the corpus ${describe('summary')} → ${fmt(summaryRatio)}×`);
+  note(`context: raci summary of the corpus ${describe('summary')} → ${fmt(figures.summary!.wallMs / remarkFigures.wallMs)}×`);
+  note(
+    `context: reading and parsing the same guides with remark alone (the library's processor, in one process, nothing else) ${ms(figures['parse-only']!.wallMs)} ` +
+      `→ ${fmt(figures['parse-only']!.wallMs / remarkFigures.wallMs)}× remark-cli; raci check adds ${ms(figures.check!.wallMs - figures['parse-only']!.wallMs)} to it, raci build ${ms(figures.build!.wallMs - figures['parse-only']!.wallMs)}`,
+  );
 }
 
 section('4. Start-up: one guide, next to remark-cli (wall time)');
@@ -252,15 +238,13 @@ section('4. Start-up: one guide, next to remark-cli (wall time)');
     { name: 'summary', script: MAIN, args: ['summary', EMAIL_PRO_ARG] },
     { name: 'version', script: MAIN, args: ['--version'] },
     { name: 'node', script: '-e', args: ['0'] },
+    { name: 'check', script: MAIN, args: ['check', EMAIL_PRO_ARG] },
   ];
-  if (check.available) commands.push({ name: 'check', script: MAIN, args: ['check', EMAIL_PRO_ARG] });
   const figures = compareCommands(commands, { rounds: quick ? 3 : 11, cwd: REPOSITORY });
   const remarkMs = figures.remark!.wallMs;
-  if (check.available) {
+  {
     const ratio = figures.check!.wallMs / remarkMs;
     record({ goal: '4 raci check of one guide', figures: `${ms(figures.check!.wallMs)} vs remark-cli ${ms(remarkMs)}`, ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
-  } else {
-    notAvailable('4 raci check of one guide', '≤ 1.0× remark-cli', 'raci check');
   }
   for (const name of ['parse', 'summary'] as const) {
     const ratio = figures[name]!.wallMs / remarkMs;
@@ -290,10 +274,10 @@ section(`5. Many files: ${count} guides (the bundled ones repeated under generat
 {
   makeManyGuides(count, join(WORK, 'many'));
   const manyArg = '.bench/many';
-  const pairs: [string, { available: boolean; jobs: boolean }, string[]][] = [
-    ['summary', { available: true, jobs: true }, ['summary', manyArg]],
-    ['check', check, ['check', manyArg]],
-    ['build', build, ['build', manyArg, '--out', join(WORK, 'build-many')]],
+  const pairs: [string, string[]][] = [
+    ['check', ['check', manyArg]],
+    ['build', ['build', manyArg, '--out', join(WORK, 'build-many')]],
+    ['summary', ['summary', manyArg]],
   ];
   // Like for like: the same worker processes, 1 against all (the CLI's --jobs 1 runs in-process instead).
   {
@@ -314,16 +298,8 @@ section(`5. Many files: ${count} guides (the bundled ones repeated under generat
       met: verdict(speedUp >= 1.6),
     });
   }
-  for (const [name, capability, args] of pairs) {
+  for (const [name, args] of pairs) {
     const goal = `5 raci ${name}, ${count} guides, --jobs 1 (in-process) vs --jobs ${JOBS}`;
-    if (!capability.available) {
-      notAvailable(goal, '≥ 1.6× speed-up', `raci ${name}`);
-      continue;
-    }
-    if (!capability.jobs) {
-      record({ goal, figures: `not available yet (raci ${name} has no --jobs; adopt mapFiles from src/cli/worker-pool.ts)`, ratio: '–', target: '≥ 1.6× speed-up', met: 'not available yet' });
-      continue;
-    }
     const figures = compareCommands(
       [
         { name: 'one', script: MAIN, args: [...args, '--jobs', '1'] },
