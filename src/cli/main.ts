@@ -57,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
     .option('--no-escape-formulas', 'write CSV cells starting with = + - @ tab CR as they are (default: prefixed with \' for spreadsheets)')
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
-    .action(async (paths: string[], options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string }) => {
+    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
+    .action(async (paths: string[], options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number }) => {
       const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
       exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
     });

@@ -1,15 +1,18 @@
 import { stat } from 'node:fs/promises';
-import { readGuideBytes } from '../../read/read-file.js';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { buildDatasets, type DatasetBuild } from '../../exports/datasets/build.js';
+import { assembleDatasets, type DatasetBuild } from '../../exports/datasets/assemble.js';
+import { assignIds } from '../../exports/datasets/assign-ids.js';
 import { compareDatasets } from '../../exports/datasets/compare.js';
-import { DatasetError, type DatasetInput } from '../../exports/datasets/types.js';
+import { DatasetError } from '../../exports/datasets/types.js';
 import { writeDatasets } from '../../exports/datasets/write.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import type { Progress } from '../progress.js';
+import { mapFiles } from '../worker-pool.js';
+import type { BuildFileData, BuildFileResult } from './build-file.js';
+import { isInside, sourcePathOf } from './build-paths.js';
 
 export interface BuildCommandOptions {
   out: string;
@@ -18,17 +21,19 @@ export interface BuildCommandOptions {
   /** commander's `--no-escape-formulas` sets this to false. */
   escapeFormulas?: boolean;
   root?: string;
+  /** Worker processes (default: one per core; 1 = none). A handful of guides is built in this process whatever it says. */
+  jobs?: number | undefined;
+  /** `true`: worker processes even for `jobs: 1` or a handful of guides (tests and benchmarks; see mapFiles). */
+  workers?: boolean;
 }
 
 /** A README beside the guides documents the folder; it is not a guide. Named explicitly, it is read like any file. */
 const FOLDER_DOCUMENTATION = /^readme\.md$/i;
 
-const plural = (count: number, word: string, words = `${word}s`): string => `${count} ${count === 1 ? word : words}`;
+/** A DatasetError is about what was asked for (paths, the output folder): a usage error, exit code 2. */
+const asUsageError = (caught: unknown): unknown => (caught instanceof DatasetError ? new UsageError(caught.message) : caught);
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+const plural = (count: number, word: string, words = `${word}s`): string => `${count} ${count === 1 ? word : words}`;
 
 /**
  * The default root: the deepest folder that holds every argument (a folder
@@ -55,33 +60,70 @@ export async function commonRoot(paths: readonly string[]): Promise<string> {
   return common;
 }
 
-/** The guides to build, read into memory, each named by its path relative to the root. */
-async function readInputs(paths: string[], options: BuildCommandOptions): Promise<{ inputs: DatasetInput[]; shownPaths: Map<string, string> }> {
+interface PlannedGuide {
+  /** As found on the command line or in a folder: what is read, and what messages show. */
+  file: string;
+  /** Relative to the root: what names the guide. */
+  path: string;
+}
+
+/**
+ * The guides to build, in build order, each with its id: every check that
+ * needs no guide's content (the output folder, the root, ids that collide),
+ * done before any guide is read.
+ */
+async function planGuides(paths: string[], options: BuildCommandOptions): Promise<{ root: string; guides: { id: string; item: PlannedGuide }[] }> {
   const { files, explicit } = await expandInputs(paths);
   const guides = files.filter((file) => explicit.has(file) || !FOLDER_DOCUMENTATION.test(basename(file)));
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')} (folders are searched for *.md)`);
   const root = options.root !== undefined ? resolve(options.root) : await commonRoot(paths);
   const shownRoot = options.root ?? (relative('.', root) || '.');
   const out = resolve(options.out);
-  const inputs: DatasetInput[] = [];
-  const shownPaths = new Map<string, string>();
+  const planned: PlannedGuide[] = [];
   for (const file of guides) {
-    const absolute = resolve(file);
-    if (isInside(absolute, out)) throw new UsageError(`${file}: the guide is inside the output folder ${options.out}, which the build replaces`);
-    const path = relative(root, absolute);
-    if (path.startsWith('..') || isAbsolute(path)) {
-      throw new UsageError(`${file}: outside the build root ${shownRoot}; guide ids are paths relative to it`);
-    }
-    let bytes;
-    try {
-      bytes = await readGuideBytes(file);
-    } catch (caught) {
-      throw new UsageError(`${file}: ${describeFsError(caught)}`);
-    }
-    inputs.push({ path: path.split(sep).join('/'), bytes });
-    shownPaths.set(path.split(sep).join('/'), file);
+    if (isInside(resolve(file), out)) throw new UsageError(`${file}: the guide is inside the output folder ${options.out}, which the build replaces`);
+    const path = sourcePathOf(root, file);
+    if (path === undefined) throw new UsageError(`${file}: outside the build root ${shownRoot}; guide ids are paths relative to it`);
+    planned.push({ file, path });
   }
-  return { inputs, shownPaths };
+  try {
+    return { root, guides: assignIds(planned) };
+  } catch (caught) {
+    throw asUsageError(caught);
+  }
+}
+
+/**
+ * Reads and prepares every guide, in worker processes when there are many,
+ * then assembles the datasets here; also the file as shown for each source path.
+ */
+async function buildGuides(paths: string[], options: BuildCommandOptions, progress: Progress | undefined): Promise<{ build: DatasetBuild; shownPaths: Map<string, string> }> {
+  const { root, guides } = await planGuides(paths, options);
+  let results: BuildFileResult[];
+  try {
+    results = await mapFiles<BuildFileData, BuildFileResult>(
+      { module: new URL('./build-file.js', import.meta.url), name: 'buildFile' },
+      guides.map((guide) => guide.item.file),
+      {
+        data: { root },
+        jobs: options.jobs,
+        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        ...(progress ? { onResult: (_result: BuildFileResult, index: number) => progress.update({ done: index + 1, total: guides.length, path: guides[index]!.item.path }) } : {}),
+      },
+    );
+  } finally {
+    progress?.done();
+  }
+  const prepared = results.map((result, index) => {
+    if ('unreadable' in result) throw new UsageError(`${result.file}: ${result.unreadable}`);
+    return { id: guides[index]!.id, ...result };
+  });
+  const shownPaths = new Map(guides.map(({ item }) => [item.path, item.file]));
+  try {
+    return { build: assembleDatasets(prepared, { escapeFormulas: options.escapeFormulas ?? true }), shownPaths };
+  } catch (caught) {
+    throw asUsageError(caught);
+  }
 }
 
 function summaryLine(build: DatasetBuild): string {
@@ -101,20 +143,8 @@ function summaryLine(build: DatasetBuild): string {
  * (unless --allow-errors); 2 for usage and I/O problems.
  */
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
-  const { inputs, shownPaths } = await readInputs(paths, options);
+  const { build, shownPaths } = await buildGuides(paths, options, progress);
   const shownOut = options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out;
-  let build: DatasetBuild;
-  try {
-    build = buildDatasets(inputs, {
-      escapeFormulas: options.escapeFormulas ?? true,
-      ...(progress ? { onGuide: (step: { done: number; total: number; path: string }) => progress.update(step) } : {}),
-    });
-  } catch (caught) {
-    if (caught instanceof DatasetError) throw new UsageError(caught.message);
-    throw caught;
-  } finally {
-    progress?.done();
-  }
 
   for (const diagnostic of build.diagnostics) if (diagnostic.severity === 'error') io.stderr(formatDiagnostic(diagnostic, shownPaths.get(diagnostic.file ?? '') ?? diagnostic.file));
   const guidesWithErrors = build.guides.filter((guide) => guide.findings.error > 0).length;
@@ -143,8 +173,7 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     try {
       result = await writeDatasets(options.out, build.files);
     } catch (caught) {
-      if (caught instanceof DatasetError) throw new UsageError(caught.message);
-      throw caught;
+      throw asUsageError(caught);
     }
     io.stdout(summaryLine(build));
     io.stdout(`${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged.`);

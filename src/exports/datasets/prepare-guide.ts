@@ -1,0 +1,38 @@
+import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
+import { ResponsibilityModelSchema, type Diagnostic, type ResponsibilityModel, type Section } from '../../model/schema.js';
+import { checkGuideBytes } from '../../rules/check-guide.js';
+import type { BuildOptions, DatasetInput } from './types.js';
+
+/**
+ * One guide ready for the datasets: the per-guide part of the build (decode,
+ * parse, check, validate), which the build assembles afterwards. Plain data,
+ * so that a worker process can prepare it and send it back; activities are
+ * listed during assembly instead, from the model, to keep what crosses the
+ * process boundary small.
+ */
+export interface PreparedGuide {
+  /** The guide's path relative to the build root, as the datasets record it. */
+  source: string;
+  /** Validated against ResponsibilityModelSchema. */
+  model: ResponsibilityModel;
+  /** The findings of `raci check`, sorted, each with `file` set to `source`. */
+  diagnostics: Diagnostic[];
+  /** Numbered sections at every level. */
+  sections: number;
+}
+
+function countSections(sections: readonly Section[]): number {
+  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
+}
+
+/** Prepares one guide; `input.path` must already be normalized (see assignIds). Pure apart from CPU. */
+export function prepareGuide(input: DatasetInput, check: BuildOptions['check'] = {}): PreparedGuide {
+  const result = checkGuideBytes(input.bytes, { ...check, file: input.path });
+  const model = ResponsibilityModelSchema.parse(result.model);
+  return {
+    source: input.path,
+    model,
+    diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: input.path })).sort(compareDiagnostics),
+    sections: countSections(model.sections),
+  };
+}
