@@ -70,7 +70,8 @@ describe('writeDatasets', () => {
       const attempt = writeDatasets(dir, v2(), { writeFile: failing });
       await expect(attempt).rejects.toThrow(DatasetError);
       await expect(attempt).rejects.toMatchObject({ code: 'write-failed' });
-      expect(calls).toBe(3);
+      // Writes run several at a time: the third failed, and those already started may have finished.
+      expect(calls).toBeGreaterThanOrEqual(3);
       expect(await snapshot(dir)).toEqual(before);
       expect((await readdir(dir)).filter((name) => name.startsWith('.raci-build-'))).toEqual([]);
     });

@@ -9,8 +9,6 @@ import type { FileTask } from '../worker-pool.js';
 /** What every file of one `raci check` run shares. Plain data: it is sent to each worker process. */
 export interface CheckFileSettings {
   config: RaciConfig | undefined;
-  /** Files named on the command line: checked even when they do not read as a guide. */
-  named: readonly string[];
   fix: boolean;
   /** With `fix`: the diff of the fixes comes back instead of being written. */
   dryRun: boolean;
@@ -22,7 +20,8 @@ export interface CheckFileSettings {
  */
 export type CheckedFile =
   | { file: string; status: 'checked'; findings: Finding[]; text: string; fixesApplied: number; diff: string; writeError?: string }
-  | { file: string; status: 'skipped' }
+  /** Not a guide (no activity table): the command skips it unless it was named. */
+  | { file: string; status: 'not-a-guide'; findings: Finding[]; text: string }
   | { file: string; status: 'unreadable'; reason: string };
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -48,7 +47,8 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
     return { file, status: 'unreadable', reason: describeFsError(caught) };
   }
   const result = check(bytes, file, data.config);
-  if (!result.looksLikeGuide && !data.named.includes(file)) return { file, status: 'skipped' };
+  // Not fixed: --fix rewrites role cells of activity rows, and such a file has none.
+  if (!result.looksLikeGuide) return { file, status: 'not-a-guide', findings: result.findings, text: result.text };
   if (!data.fix || !result.findings.some((finding) => finding.fix)) {
     return { file, status: 'checked', findings: result.findings, text: result.text, fixesApplied: 0, diff: '' };
   }

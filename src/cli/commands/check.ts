@@ -81,7 +81,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   let fixesApplied = 0;
 
   const worker = { module: new URL('./check-file.js', import.meta.url), name: 'checkFile' };
-  const data: CheckFileSettings = { config, named: files.filter((file) => explicit.has(file)), fix: Boolean(options.fix), dryRun: Boolean(options.dryRun) };
+  const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun) };
   const outcomes = await mapFiles<CheckFileSettings, CheckedFile>(worker, files, { data, jobs: options.jobs });
   for (const outcome of outcomes) {
     if (outcome.status === 'unreadable') {
@@ -89,8 +89,10 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
       ioFailed = true;
       continue;
     }
-    if (outcome.status === 'skipped') {
-      skipped++;
+    if (outcome.status === 'not-a-guide') {
+      // A file named on the command line is always checked; one found in a folder is skipped silently.
+      if (explicit.has(outcome.file)) checked.push({ file: outcome.file, findings: outcome.findings, text: outcome.text });
+      else skipped++;
       continue;
     }
     fixesApplied += outcome.fixesApplied;

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rename, rm, rmdir, stat, writeFile as nodeWriteFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { compareDatasets } from './compare.js';
+import pMap from 'p-map';
+import { compareDatasets, IO_CONCURRENCY } from './compare.js';
 import { isSafeDatasetPath } from './guide-id.js';
 import { listFolders } from './tree.js';
 import { DatasetError, type DatasetFile } from './types.js';
@@ -19,7 +20,8 @@ export interface WriteResult {
 const STAGING_PREFIX = '.raci-build-';
 
 function reason(caught: unknown): string {
-  const error = caught as NodeJS.ErrnoException;
+  // With stopOnError: false, p-map waits for every operation (none is left running after a failure) and gathers the failures.
+  const error = (caught instanceof AggregateError ? caught.errors[0] : caught) as NodeJS.ErrnoException;
   return error?.code ? `${error.code}: ${error.message}` : String(caught);
 }
 
@@ -69,11 +71,23 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   }
   const write = options.writeFile ?? ((path: string, data: Buffer) => nodeWriteFile(path, data));
   try {
-    for (const path of toWrite) {
-      const target = join(staging, path);
-      await mkdir(dirname(target), { recursive: true });
-      await write(target, Buffer.from(contents.get(path)!, 'utf8'));
-    }
+    let failed = false;
+    await pMap(
+      toWrite,
+      async (path) => {
+        // After a failure nothing new is started; what is in flight finishes before the staging folder is removed.
+        if (failed) return;
+        const target = join(staging, path);
+        try {
+          await mkdir(dirname(target), { recursive: true });
+          await write(target, Buffer.from(contents.get(path)!, 'utf8'));
+        } catch (caught) {
+          failed = true;
+          throw caught;
+        }
+      },
+      { concurrency: IO_CONCURRENCY, stopOnError: false },
+    );
   } catch (caught) {
     await rm(staging, { recursive: true, force: true });
     throw new DatasetError('write-failed', `${outDir}: writing the datasets failed, the previous files are unchanged (${reason(caught)})`, [outDir]);
@@ -81,16 +95,20 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
 
   // Everything is written: from here on only removals and renames inside outDir.
   const stagingName = basename(staging);
-  for (const path of comparison.extra) await rm(join(outDir, path), { force: true });
+  await pMap(comparison.extra, (path) => rm(join(outDir, path), { force: true }), { concurrency: IO_CONCURRENCY, stopOnError: false });
   for (const folder of await listFolders(outDir)) {
     if (folder === stagingName || folder.startsWith(`${stagingName}/`)) continue;
     await rmdir(join(outDir, folder)).catch(() => undefined); // only succeeds when empty
   }
-  for (const path of toWrite) {
-    const target = join(outDir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(join(staging, path), target);
-  }
+  await pMap(
+    toWrite,
+    async (path) => {
+      const target = join(outDir, path);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(join(staging, path), target);
+    },
+    { concurrency: IO_CONCURRENCY, stopOnError: false },
+  );
   await rm(staging, { recursive: true, force: true });
   return { written: toWrite, removed: comparison.extra, unchanged: comparison.unchanged };
 }
