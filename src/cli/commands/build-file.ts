@@ -10,7 +10,14 @@ export interface BuildFileData {
 }
 
 /** A guide prepared for the datasets, or why its file could not be read. Plain data: it comes back from a worker process. */
-export type BuildFileResult = PreparedGuide | { file: string; unreadable: string };
+export type BuildFileResult = PreparedGuideMessage | { file: string; unreadable: string };
+
+/**
+ * A prepared guide without its model object: the model travels as its JSON
+ * text, which the datasets need anyway, and which the main process reads
+ * back faster than it would deserialize the object graph.
+ */
+export type PreparedGuideMessage = Omit<PreparedGuide, 'model'>;
 
 /**
  * The per-file work of `raci build`, run in a worker process or in-process
@@ -31,5 +38,6 @@ export async function buildFile({ file, data }: FileTask<BuildFileData>): Promis
   }
   const path = sourcePathOf(data.root, file);
   if (path === undefined) throw new Error(`outside the build root ${data.root}`);
-  return prepareGuide({ path, bytes });
+  const { model: _sentAsJson, ...message } = prepareGuide({ path, bytes });
+  return message;
 }

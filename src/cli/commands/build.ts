@@ -11,6 +11,7 @@ import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import type { Progress } from '../progress.js';
 import { mapFiles } from '../worker-pool.js';
+import type { ResponsibilityModel } from '../../model/schema.js';
 import type { BuildFileData, BuildFileResult } from './build-file.js';
 import { isInside, sourcePathOf } from './build-paths.js';
 
@@ -116,7 +117,7 @@ async function buildGuides(paths: string[], options: BuildCommandOptions, progre
   }
   const prepared = results.map((result, index) => {
     if ('unreadable' in result) throw new UsageError(`${result.file}: ${result.unreadable}`);
-    return { id: guides[index]!.id, ...result };
+    return { id: guides[index]!.id, ...result, model: JSON.parse(result.modelJson) as ResponsibilityModel };
   });
   const shownPaths = new Map(guides.map(({ item }) => [item.path, item.file]));
   try {

@@ -18,7 +18,7 @@ import {
 import { toCsv } from './csv.js';
 import { renderDataPackage } from './datapackage.js';
 import { isSafeDatasetPath } from './guide-id.js';
-import type { PreparedGuide } from './prepare-guide.js';
+import { renderJson, type PreparedGuide } from './prepare-guide.js';
 import { DatasetError, type BuildOptions, type BuiltGuide, type DatasetFile } from './types.js';
 
 export interface DatasetBuild {
@@ -33,22 +33,27 @@ export interface DatasetBuild {
 
 export type DatasetDiagnostic = Diagnostic & { guideId: string };
 
-function toJsonl<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  return rows
+/** Each row's value in each column, computed once for the CSV and the JSONL of the same rows. */
+function cellValues<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): CellValue[][] {
+  return rows.map((row) => columns.map((column) => column.value(row)));
+}
+
+function toJsonl<Row>(columns: readonly Column<Row>[], values: readonly (readonly CellValue[])[]): string {
+  return values
     .map((row) => {
       const record: Record<string, CellValue> = {};
-      for (const column of columns) record[column.name] = column.value(row);
+      columns.forEach((column, index) => {
+        record[column.name] = row[index]!;
+      });
       return `${JSON.stringify(record)}\n`;
     })
     .join('');
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
 /** The JSON Schema of guides/*.json, from the zod schema that validates every model. */
 export function renderModelJsonSchema(): string {
   const { $schema, ...rest } = z.toJSONSchema(ResponsibilityModelSchema) as Record<string, unknown>;
-  return json({
+  return renderJson({
     $schema,
     title: 'Responsibility model',
     description: 'One guide read by responsibility-model: meta, roles, parties, scopes and numbered sections of activities.',
@@ -84,18 +89,19 @@ export function assembleDatasets(prepared: readonly (PreparedGuide & { id: strin
   const activityRecords: ActivityRecord[] = guides.flatMap((guide) => guide.activities.map((activity) => ({ guide, activity })));
   const diagnosticRecords: DiagnosticRecord[] = guides.flatMap((guide) => guide.diagnostics.map((diagnostic) => ({ guide, diagnostic })));
 
-  const guidesCsv = toCsv(GUIDE_COLUMNS, guides, { escapeFormulas });
-  const activitiesCsv = toCsv(activityColumns, activityRecords, { escapeFormulas });
-  const diagnosticsJsonl = toJsonl(DIAGNOSTIC_COLUMNS, diagnosticRecords);
+  const activityValues = cellValues(activityColumns, activityRecords);
+  const guidesCsv = toCsv(GUIDE_COLUMNS, cellValues(GUIDE_COLUMNS, guides), { escapeFormulas });
+  const activitiesCsv = toCsv(activityColumns, activityValues, { escapeFormulas });
+  const diagnosticsJsonl = toJsonl(DIAGNOSTIC_COLUMNS, cellValues(DIAGNOSTIC_COLUMNS, diagnosticRecords));
   const escaping = escapeFormulas
     ? " Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return, or their full-width forms) and cells starting with ' are prefixed with a single quote; remove one leading ' from a cell to get the text back."
     : '';
 
   const files: DatasetFile[] = [
-    ...guides.map((guide) => ({ path: `guides/${guide.id}.json`, content: json(guide.model) })),
+    ...prepared.map((guide) => ({ path: `guides/${guide.id}.json`, content: guide.modelJson })),
     { path: 'guides.csv', content: guidesCsv },
     { path: 'activities.csv', content: activitiesCsv },
-    { path: 'activities.jsonl', content: toJsonl(activityColumns, activityRecords) },
+    { path: 'activities.jsonl', content: toJsonl(activityColumns, activityValues) },
     { path: 'diagnostics.jsonl', content: diagnosticsJsonl },
     { path: 'schema/responsibility-model.schema.json', content: renderModelJsonSchema() },
     {

@@ -21,8 +21,9 @@ export function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimit
  * second one, so escaping stays reversible: drop one leading `'` from any cell
  * that has one (see unescapeCsvCell), which is also what spreadsheets show.
  */
-export function toCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[], options: CsvOptions): string {
-  const records = [columns.map((column) => column.name), ...rows.map((row) => columns.map((column) => csvText(column.value(row), column)))];
+/** `values`: one array per row, one value per column (see cellValues), shared with the JSONL of the same rows. */
+export function toCsv<Row>(columns: readonly Column<Row>[], values: readonly (readonly CellValue[])[], options: CsvOptions): string {
+  const records = [columns.map((column) => column.name), ...values.map((row) => row.map((value, index) => csvText(value, columns[index]!)))];
   return stringify(records, {
     record_delimiter: 'unix',
     eof: true,

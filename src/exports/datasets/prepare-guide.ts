@@ -15,11 +15,16 @@ export interface PreparedGuide {
   source: string;
   /** Validated against ResponsibilityModelSchema. */
   model: ResponsibilityModel;
+  /** The model as the datasets publish it (guides/<id>.json): rendered here, so that workers share the work. */
+  modelJson: string;
   /** The findings of `raci check`, sorted, each with `file` set to `source`. */
   diagnostics: Diagnostic[];
   /** Numbered sections at every level. */
   sections: number;
 }
+
+/** Two-space indented JSON with a final newline: every JSON file of the datasets. */
+export const renderJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 function countSections(sections: readonly Section[]): number {
   return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
@@ -32,6 +37,7 @@ export function prepareGuide(input: DatasetInput, check: BuildOptions['check'] =
   return {
     source: input.path,
     model,
+    modelJson: renderJson(model),
     diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: input.path })).sort(compareDiagnostics),
     sections: countSections(model.sections),
   };
