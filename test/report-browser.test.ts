@@ -19,10 +19,15 @@ import { HOSTILE_GUIDE, HOSTILE_TEXTS } from './helpers/hostile-guide.js';
 
 /**
  * The report in a real browser: Debian's chromium (installed by .ci/run),
- * one launch for the whole file. Screenshots go to docs/images/ for the README.
+ * one launch for the whole file. Screenshots go to docs/images/ for the README
+ * with UPDATE_SCREENSHOTS=1; otherwise to a temporary folder, so that a test
+ * run leaves the committed images (and the working tree) alone.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const IMAGES = 'docs/images';
+const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : await mkdtemp(join(tmpdir(), 'raci-screenshots-'));
+afterAll(async () => {
+  if (IMAGES !== 'docs/images') await rm(IMAGES, { recursive: true, force: true });
+});
 const silentIo: CommandIo = { stdout: () => {}, stderr: () => {}, isTTY: false };
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

@@ -1,5 +1,5 @@
 import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
-import { ResponsibilityModelSchema, type Diagnostic, type ResponsibilityModel, type Section } from '../../model/schema.js';
+import type { Diagnostic, ResponsibilityModel, Section } from '../../model/schema.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { BuildOptions, DatasetInput } from './types.js';
 
@@ -33,7 +33,8 @@ function countSections(sections: readonly Section[]): number {
 /** Prepares one guide; `input.path` must already be normalized (see assignIds). Pure apart from CPU. */
 export function prepareGuide(input: DatasetInput, check: BuildOptions['check'] = {}): PreparedGuide {
   const result = checkGuideBytes(input.bytes, { ...check, file: input.path });
-  const model = ResponsibilityModelSchema.parse(result.model);
+  // Already validated against ResponsibilityModelSchema by the parse inside checkGuideBytes.
+  const model = result.model;
   return {
     source: input.path,
     model,
