@@ -58,32 +58,37 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
 async function symlinkedFiles(directory: string, pattern: string): Promise<string[]> {
   const matches = picomatch(pattern, { dot: false });
   const found: string[] = [];
-  // Folders to read, relative to `directory`; dot folders and node_modules are skipped as the glob skips them.
-  const pending = [''];
-  while (pending.length > 0) {
-    const folder = pending.pop()!;
+  // `folder` is relative to `directory`; dot folders and node_modules are skipped as the glob skips them.
+  // Sibling folders are read side by side: a repository of guides has about one folder per guide.
+  const visit = async (folder: string): Promise<void> => {
     let entries;
     try {
       entries = await readdir(join(directory, folder), { withFileTypes: true });
     } catch (caught) {
       throw new UsageError(`${joinPath(directory, folder)}: ${describeFsError(caught)}`);
     }
+    // Every read is started before any is awaited, so that Promise.all handles each failure.
+    const pending: Promise<void>[] = [];
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(path);
-        continue;
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(visit(path));
+      } else if (entry.isSymbolicLink() && matches(path)) {
+        pending.push(addIfLinkToFile(path));
       }
-      if (!entry.isSymbolicLink() || !matches(path)) continue;
-      let info;
-      try {
-        info = await stat(join(directory, path));
-      } catch (caught) {
-        throw new UsageError(`${joinPath(directory, path)}: ${describeFsError(caught)}`);
-      }
-      if (info.isFile()) found.push(path);
     }
-  }
+    await Promise.all(pending);
+  };
+  const addIfLinkToFile = async (path: string): Promise<void> => {
+    let info;
+    try {
+      info = await stat(join(directory, path));
+    } catch (caught) {
+      throw new UsageError(`${joinPath(directory, path)}: ${describeFsError(caught)}`);
+    }
+    if (info.isFile()) found.push(path);
+  };
+  await visit('');
   return found.sort();
 }
 

@@ -19,26 +19,33 @@ export async function listTree(root: string): Promise<Map<string, EntryKind>> {
       if (prefix === '' && (caught as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw caught;
     }
+    const subfolders: Promise<void>[] = [];
     for (const child of children) {
       const relative = prefix ? `${prefix}/${child.name}` : child.name;
-      if (child.isDirectory()) await visit(join(folder, child.name), relative);
+      if (child.isDirectory()) subfolders.push(visit(join(folder, child.name), relative));
       else entries.set(relative, child.isFile() ? 'file' : 'other');
     }
+    // Folders are read side by side: guide ids mirror the source folders, so there can be one folder per guide.
+    await Promise.all(subfolders);
   };
   await visit(root, '');
-  return entries;
+  // In path order, whatever order the reads finished in.
+  return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Folders below `root`, deepest first (to remove the empty ones bottom-up). */
 export async function listFolders(root: string): Promise<string[]> {
   const folders: string[] = [];
   const visit = async (folder: string, prefix: string): Promise<void> => {
-    for (const child of await readdir(folder, { withFileTypes: true })) {
-      if (!child.isDirectory()) continue;
-      const relative = prefix ? `${prefix}/${child.name}` : child.name;
-      await visit(join(folder, child.name), relative);
-      folders.push(relative);
-    }
+    const children = (await readdir(folder, { withFileTypes: true })).filter((child) => child.isDirectory());
+    await Promise.all(
+      children.map(async (child) => {
+        const relative = prefix ? `${prefix}/${child.name}` : child.name;
+        await visit(join(folder, child.name), relative);
+        // After everything below it: the list stays deepest first.
+        folders.push(relative);
+      }),
+    );
   };
   await visit(root, '');
   return folders;
