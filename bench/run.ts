@@ -3,7 +3,7 @@
  * measured in this one run, with whether it is met. Writes the same table to
  * .bench/results.md (for BENCHMARKS.md) and .bench/results.json.
  *
- *   npm run bench               full run (~6 minutes on 2 cores)
+ *   npm run bench               full run (~10 minutes on 2 cores)
  *   npm run bench -- --quick    fewer rounds and 200 guides instead of 1,000 (a smoke run)
  *   npm run bench -- --full     also times the unoptimised whole parse at 2 MB (~30 s more)
  */
