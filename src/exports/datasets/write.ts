@@ -96,9 +96,15 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   // Everything is written: from here on only removals and renames inside outDir.
   const stagingName = basename(staging);
   await pMap(comparison.extra, (path) => rm(join(outDir, path), { force: true }), { concurrency: IO_CONCURRENCY, stopOnError: false });
-  for (const folder of await listFolders(outDir)) {
-    if (folder === stagingName || folder.startsWith(`${stagingName}/`)) continue;
-    await rmdir(join(outDir, folder)).catch(() => undefined); // only succeeds when empty
+  // Folders left empty go, deepest first; those of one depth side by side (a parent only empties once its children are gone).
+  const folders = (await listFolders(outDir)).filter((folder) => folder !== stagingName && !folder.startsWith(`${stagingName}/`));
+  const depthOf = (folder: string): number => folder.split('/').length;
+  for (const depth of [...new Set(folders.map(depthOf))].sort((a, b) => b - a)) {
+    await pMap(
+      folders.filter((folder) => depthOf(folder) === depth),
+      (folder) => rmdir(join(outDir, folder)).catch(() => undefined), // only succeeds when empty
+      { concurrency: IO_CONCURRENCY },
+    );
   }
   await pMap(
     toWrite,
