@@ -122,6 +122,21 @@ describe('raci check --jobs', () => {
     expect(many.map((file) => readFileSync(file, 'utf8'))).toEqual(before);
   });
 
+  it('rewrites the same files, to the same bytes, with --fix from 2 workers as in-process', () => {
+    const inProcess = makeManyGuides(2 * guides.length, join(scratch, 'fix-1'));
+    const pooled = makeManyGuides(2 * guides.length, join(scratch, 'fix-2'));
+    const before = inProcess.map((file) => readFileSync(file, 'utf8'));
+    const single = run('--jobs', '1', '--fix', '--format', 'json', join(scratch, 'fix-1'));
+    const workers = run('--jobs', '2', '--fix', '--format', 'json', join(scratch, 'fix-2'));
+    expect(workers.status).toBe(single.status);
+    const after = inProcess.map((file) => readFileSync(file, 'utf8'));
+    expect(after).not.toEqual(before);
+    expect(pooled.map((file) => readFileSync(file, 'utf8'))).toEqual(after);
+    // What remains is reported the same way, the fixed role cells no longer among it.
+    expect(workers.stdout.replaceAll('fix-2', 'fix-1')).toBe(single.stdout);
+    expect(single.stdout).not.toContain('"role-noncanonical"');
+  });
+
   it('reports a file it cannot read as one line from a worker, and still reports the others (exit code 2)', () => {
     const fifo = join(scratch, 'pipe.md');
     execFileSync('mkfifo', [fifo]);
