@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { processIo } from './io.js';
 
@@ -16,6 +16,9 @@ function jobsOption(value: string): number {
   if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
   return jobs;
 }
+
+/** The same `--jobs` for every command that spreads files over worker processes. */
+const jobsFlag = (): Option => new Option('--jobs <n>', 'worker processes (default: one per core; 1 = none)').argParser(jobsOption);
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -40,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     .command('summary')
     .description('one line per guide: locale, sections, activities, errors, warnings')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
-    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
+    .addOption(jobsFlag())
     .action(async (paths: string[], options: { jobs?: number }) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
       const { files, explicit } = await expandInputs(paths);
@@ -57,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
     .option('--no-escape-formulas', 'write CSV cells starting with = + - @ tab CR as they are (default: prefixed with \' for spreadsheets)')
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
-    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
+    .addOption(jobsFlag())
     .action(async (paths: string[], options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number }) => {
       const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
       exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
@@ -79,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     .option('-c, --config <file>', 'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)')
     .option('--color', 'force colours in the stylish format')
     .option('--no-color', 'no colours in the stylish format')
-    .option('--jobs <n>', 'worker processes (default: one per core; 1 = none)', jobsOption)
+    .addOption(jobsFlag())
     .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });

@@ -24,7 +24,7 @@ export type CheckedFile =
   | { file: string; status: 'not-a-guide'; findings: Finding[]; text: string }
   | { file: string; status: 'unreadable'; reason: string };
 
-const BOM = [0xef, 0xbb, 0xbf];
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
 
 function startsWithBom(bytes: Uint8Array): boolean {
   return BOM.every((byte, index) => bytes[index] === byte);
@@ -55,7 +55,8 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
   // Loaded only for --fix: it brings the diff library.
   const { applyFixes, unifiedDiff } = await import('../../rules/fix.js');
   const fixed = applyFixes(result.text, result.findings);
-  const fixedBytes = new Uint8Array([...(startsWithBom(bytes) ? BOM : []), ...new TextEncoder().encode(fixed.text)]);
+  // The byte order mark the decoder stripped goes back in front; copied, not spread through an array of numbers.
+  const fixedBytes = Buffer.concat([startsWithBom(bytes) ? BOM : new Uint8Array(0), new TextEncoder().encode(fixed.text)]);
   let diff = '';
   let writeError: string | undefined;
   if (data.dryRun) {

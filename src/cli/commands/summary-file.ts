@@ -1,19 +1,15 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { listActivities } from '../../exports/list-activities.js';
-import type { Section } from '../../model/schema.js';
 import { readGuideBytes } from '../../read/read-file.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
+import { countSections } from '../../model/count-sections.js';
 
 /** One line of `raci summary`, or why the file could not be read. Plain data: it comes back from a worker process. */
 export type SummaryRow =
   | { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number }
   | { file: string; unreadable: string };
-
-function countSections(sections: readonly Section[]): number {
-  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
-}
 
 /**
  * The per-file work of `raci summary`, run in a worker process or in-process

@@ -1,7 +1,8 @@
 import { compareDiagnostics } from '../../diagnostics/diagnostic.js';
-import type { Diagnostic, ResponsibilityModel, Section } from '../../model/schema.js';
+import type { Diagnostic, ResponsibilityModel } from '../../model/schema.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { BuildOptions, DatasetInput } from './types.js';
+import { countSections } from '../../model/count-sections.js';
 
 /**
  * One guide ready for the datasets: the per-guide part of the build (decode,
@@ -25,10 +26,6 @@ export interface PreparedGuide {
 
 /** Two-space indented JSON with a final newline: every JSON file of the datasets. */
 export const renderJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
-function countSections(sections: readonly Section[]): number {
-  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
-}
 
 /** Prepares one guide; `input.path` must already be normalized (see assignIds). Pure apart from CPU. */
 export function prepareGuide(input: DatasetInput, check: BuildOptions['check'] = {}): PreparedGuide {

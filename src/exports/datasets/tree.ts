@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareStrings } from './assign-ids.js';
 
 /** What sits at a path of the output folder: a regular file, or anything else (symbolic link, socket…). */
 export type EntryKind = 'file' | 'other';
@@ -30,7 +31,7 @@ export async function listTree(root: string): Promise<Map<string, EntryKind>> {
   };
   await visit(root, '');
   // In path order, whatever order the reads finished in.
-  return new Map([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...entries].sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /** Folders below `root`, deepest first (to remove the empty ones bottom-up). */

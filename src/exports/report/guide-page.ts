@@ -3,6 +3,7 @@ import { letterCounts, LETTERS, placeFindings, sectionActivities, worstSeverity,
 import { attribute, html, joinHtml, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { ROLE_NAMES } from './palette.js';
+import { countSections } from '../../model/count-sections.js';
 
 export interface Translation {
   locale: string;
@@ -235,10 +236,6 @@ function paragraphs(text: string): SafeHtml[] {
     .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== '')
     .map((paragraph) => html`<p>${paragraph}</p>`);
-}
-
-function countSections(sections: readonly Section[]): number {
-  return sections.reduce((total, section) => total + 1 + countSections(section.sections), 0);
 }
 
 /** The page of one guide: header, legend, counts, findings, filters and the matrix. */
