@@ -41,7 +41,13 @@ export async function compareTasks(tasks: [string, () => unknown][], options: { 
   const perTask = new Map<string, number[]>(tasks.map(([name]) => [name, []]));
   const ratios: number[] = [];
   for (let round = 0; round < options.rounds; round++) {
-    const bench = new Bench({ now: cpuNow, time: options.time, iterations: 5, warmupTime: Math.min(200, options.time), warmupIterations: 3 });
+    const bench = new Bench({
+      now: cpuNow,
+      time: options.time,
+      iterations: 5,
+      warmupTime: Math.min(200, options.time),
+      warmupIterations: 3,
+    });
     for (const [name, fn] of round % 2 === 0 ? tasks : [...tasks].reverse()) bench.add(name, fn);
     await bench.run();
     const p50 = (name: string): number => {
@@ -105,14 +111,21 @@ export interface CommandFigures {
 }
 
 /** Runs every command once per round, in alternating order, and returns median wall time and peak memory of each. */
-export function compareCommands(commands: readonly CommandSpec[], options: { rounds: number; cwd: string; warmup?: boolean }): Record<string, CommandFigures> {
+export function compareCommands(
+  commands: readonly CommandSpec[],
+  options: { rounds: number; cwd: string; warmup?: boolean },
+): Record<string, CommandFigures> {
   // One unmeasured run of each warms the file system cache.
   if (options.warmup !== false) for (const command of commands) runNode(command.script, command.args, options.cwd);
   const runs = new Map<string, CommandRun[]>(commands.map((command) => [command.name, []]));
   for (let round = 0; round < options.rounds; round++) {
-    for (const command of round % 2 === 0 ? commands : [...commands].reverse()) runs.get(command.name)!.push(runNode(command.script, command.args, options.cwd));
+    for (const command of round % 2 === 0 ? commands : [...commands].reverse())
+      runs.get(command.name)!.push(runNode(command.script, command.args, options.cwd));
   }
   return Object.fromEntries(
-    [...runs].map(([name, list]) => [name, { wallMs: median(list.map((run) => run.wallMs)), peakRssMb: median(list.map((run) => run.peakRssMb)), status: list[0]!.status }]),
+    [...runs].map(([name, list]) => [
+      name,
+      { wallMs: median(list.map((run) => run.wallMs)), peakRssMb: median(list.map((run) => run.peakRssMb)), status: list[0]!.status },
+    ]),
   );
 }

@@ -19,8 +19,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeManyGuides } from '../scripts/make-many-guides.js';
-import { bundledGuides, EMAIL_PRO_GUIDE, readText, repeatedGuide, REPOSITORY } from '../scripts/synthetic-guides.js';
-import { compareCommands, compareTasks, cpuNow, median, runNode, type CommandSpec } from './measure.js';
+import { bundledGuides, EMAIL_PRO_GUIDE, REPOSITORY, readText, repeatedGuide } from '../scripts/synthetic-guides.js';
+import { type CommandSpec, compareCommands, compareTasks, cpuNow, median } from './measure.js';
 
 const flags = new Set(process.argv.slice(2));
 const quick = flags.has('--quick');
@@ -36,7 +36,9 @@ const JOBS = availableParallelism();
 
 // The library as users get it: the built package.
 const { safeParseResponsibilityModel } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
-const { parseMarkdownChunked } = (await import(pathToFileURL(join(DIST, 'markdown', 'chunked-parse.js')).href)) as typeof import('../src/markdown/chunked-parse.js');
+const { parseMarkdownChunked } = (await import(
+  pathToFileURL(join(DIST, 'markdown', 'chunked-parse.js')).href
+)) as typeof import('../src/markdown/chunked-parse.js');
 
 /** The bare remark parse the issue measures: the same plugins as the library, nothing of ours. */
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
@@ -98,8 +100,18 @@ record({
 const guideTexts = bundledGuides().map(readText);
 const corpusComparison = await compareTasks(
   [
-    ['remark', () => guideTexts.forEach((text) => remark.parse(text))],
-    ['ours', () => guideTexts.forEach((text) => safeParseResponsibilityModel(text))],
+    [
+      'remark',
+      () => {
+        for (const text of guideTexts) remark.parse(text);
+      },
+    ],
+    [
+      'ours',
+      () => {
+        for (const text of guideTexts) safeParseResponsibilityModel(text);
+      },
+    ],
   ],
   { rounds: quick ? 2 : 7, time: quick ? 1000 : 2500 },
 );
@@ -113,14 +125,28 @@ record({
 
 {
   // The same overhead taken apart, steadier on a busy machine: our work alone, on trees parsed beforehand.
-  const { analyseTree } = (await import(pathToFileURL(join(DIST, 'model', 'analyse-guide.js')).href)) as typeof import('../src/model/analyse-guide.js');
+  const { analyseTree } = (await import(
+    pathToFileURL(join(DIST, 'model', 'analyse-guide.js')).href
+  )) as typeof import('../src/parse/analyse-guide.js');
   const { ResponsibilityModelSchema } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
   const trees = guideTexts.map((text) => remark.parse(text));
   const options = { locale: undefined, maxColumns: 64, maxDepth: 8 };
   const ownWork = await compareTasks(
     [
-      ['remark', () => guideTexts.forEach((text) => remark.parse(text))],
-      ['own', () => guideTexts.forEach((text, index) => ResponsibilityModelSchema.parse(analyseTree(trees[index]!, text, options).model))],
+      [
+        'remark',
+        () => {
+          for (const text of guideTexts) remark.parse(text);
+        },
+      ],
+      [
+        'own',
+        () => {
+          guideTexts.forEach((text, index) => {
+            ResponsibilityModelSchema.parse(analyseTree(trees[index]!, text, options).model);
+          });
+        },
+      ],
     ],
     { rounds: quick ? 2 : 5, time: quick ? 500 : 1000 },
   );
@@ -159,7 +185,10 @@ record({
 const large = (megabytes: number) => {
   const file = join(WORK, `email-pro-${megabytes}mb.md`);
   writeFileSync(file, repeatedGuide(emailPro, megabytes * 1_000_000));
-  const child = spawnSync(process.execPath, [join(REPOSITORY, 'bench', 'support', 'parse-large.mjs'), file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [join(REPOSITORY, 'bench', 'support', 'parse-large.mjs'), file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`parse of ${file} failed: ${child.stderr}`);
   const figures = JSON.parse(child.stdout) as { wallMs: number; cpuMs: number; peakRssKb: number; baseRssKb: number; characters: number };
   const inputMb = figures.characters / 1024 ** 2;
@@ -218,10 +247,17 @@ section(`3. End to end over the ${guideTexts.length} bundled guides, next to rem
   ];
   const figures = compareCommands(commands, { rounds: quick ? 2 : 7, cwd: REPOSITORY });
   const remarkFigures = figures.remark!;
-  const describe = (name: string) => `${ms(figures[name]!.wallMs)}, ${fmt(figures[name]!.peakRssMb, 0)} MB vs remark-cli ${ms(remarkFigures.wallMs)}, ${fmt(remarkFigures.peakRssMb, 0)} MB`;
+  const describe = (name: string) =>
+    `${ms(figures[name]!.wallMs)}, ${fmt(figures[name]!.peakRssMb, 0)} MB vs remark-cli ${ms(remarkFigures.wallMs)}, ${fmt(remarkFigures.peakRssMb, 0)} MB`;
   for (const name of ['check', 'build'] as const) {
     const ratio = figures[name]!.wallMs / remarkFigures.wallMs;
-    record({ goal: `3 raci ${name} of the corpus`, figures: describe(name), ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+    record({
+      goal: `3 raci ${name} of the corpus`,
+      figures: describe(name),
+      ratio: `${fmt(ratio)}×`,
+      target: '≤ 1.0× remark-cli',
+      met: verdict(ratio <= 1),
+    });
   }
   note(`context: raci summary of the corpus ${describe('summary')} → ${fmt(figures.summary!.wallMs / remarkFigures.wallMs)}×`);
   note(
@@ -244,13 +280,27 @@ section('4. Start-up: one guide, next to remark-cli (wall time)');
   const remarkMs = figures.remark!.wallMs;
   {
     const ratio = figures.check!.wallMs / remarkMs;
-    record({ goal: '4 raci check of one guide', figures: `${ms(figures.check!.wallMs)} vs remark-cli ${ms(remarkMs)}`, ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+    record({
+      goal: '4 raci check of one guide',
+      figures: `${ms(figures.check!.wallMs)} vs remark-cli ${ms(remarkMs)}`,
+      ratio: `${fmt(ratio)}×`,
+      target: '≤ 1.0× remark-cli',
+      met: verdict(ratio <= 1),
+    });
   }
   for (const name of ['parse', 'summary'] as const) {
     const ratio = figures[name]!.wallMs / remarkMs;
-    record({ goal: `4 raci ${name} of one guide`, figures: `${ms(figures[name]!.wallMs)} vs remark-cli ${ms(remarkMs)}`, ratio: `${fmt(ratio)}×`, target: '≤ 1.0× remark-cli', met: verdict(ratio <= 1) });
+    record({
+      goal: `4 raci ${name} of one guide`,
+      figures: `${ms(figures[name]!.wallMs)} vs remark-cli ${ms(remarkMs)}`,
+      ratio: `${fmt(ratio)}×`,
+      target: '≤ 1.0× remark-cli',
+      met: verdict(ratio <= 1),
+    });
   }
-  const heavy = modulesLoadedBy(['--version']).filter((url) => /\/node_modules\/(?:unified|remark-[\w-]+|micromark[\w-]*|mdast-[\w-]+|zod|yaml)\//.test(url));
+  const heavy = modulesLoadedBy(['--version']).filter((url) =>
+    /\/node_modules\/(?:unified|remark-[\w-]+|micromark[\w-]*|mdast-[\w-]+|zod|yaml)\//.test(url),
+  );
   record({
     goal: '4 raci --version',
     figures: `${ms(figures.version!.wallMs)} vs bare \`node -e 0\` ${ms(figures.node!.wallMs)}; parser modules loaded: ${heavy.length}`,
@@ -264,7 +314,9 @@ section('4. Start-up: one guide, next to remark-cli (wall time)');
 function modulesLoadedBy(args: string[]): string[] {
   const log = join(WORK, 'modules.log');
   rmSync(log, { force: true });
-  spawnSync(process.execPath, ['--import', join(REPOSITORY, 'test', 'support', 'record-modules.mjs'), MAIN, ...args], { env: { ...process.env, RACI_MODULE_LOG: log } });
+  spawnSync(process.execPath, ['--import', join(REPOSITORY, 'test', 'support', 'record-modules.mjs'), MAIN, ...args], {
+    env: { ...process.env, RACI_MODULE_LOG: log },
+  });
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }
 
@@ -272,7 +324,7 @@ function modulesLoadedBy(args: string[]): string[] {
 const count = quick ? 200 : 1000;
 section(
   `5. Many files: ${count} guides (the bundled ones repeated under generated folders), --jobs 1 vs --jobs ${JOBS}` +
-    (quick ? ' (--quick: with 200 guides the workers\' start-up still shows; the goal is set for 1,000)' : ''),
+    (quick ? " (--quick: with 200 guides the workers' start-up still shows; the goal is set for 1,000)" : ''),
 );
 {
   makeManyGuides(count, join(WORK, 'many'));

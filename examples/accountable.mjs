@@ -4,8 +4,10 @@ import { listActivities, parseResponsibilityModelFile, ResponsibilityModelError 
 
 const file =
   process.argv[2] ??
-  new URL('../fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md', import.meta.url)
-    .pathname;
+  new URL(
+    '../fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md',
+    import.meta.url,
+  ).pathname;
 
 let model;
 try {

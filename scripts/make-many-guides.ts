@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundledGuides, generatedPath, readText, REPOSITORY } from './synthetic-guides.js';
+import { bundledGuides, generatedPath, REPOSITORY, readText } from './synthetic-guides.js';
 
 /**
  * Writes COUNT guides (default 1,000) under .bench/many/: the bundled ones

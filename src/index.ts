@@ -1,143 +1,150 @@
 // The public API: every export is named here, so nothing becomes public by accident.
-export {
-  parseResponsibilityModel,
-  safeParseResponsibilityModel,
-  ResponsibilityModelError,
-  type SafeParseResult,
-} from './model/parse.js';
-export {
-  parseResponsibilityModelFile,
-  safeParseResponsibilityModelFile,
-  safeParseResponsibilityModelBytes,
-} from './read/read-file.js';
-export { localeFromPath } from './read/locale.js';
-export { normalizeRoleCell, type NormalizedRoleCell } from './roles/role-cell.js';
-export { partyIdFor } from './roles/parties.js';
-export { listActivities } from './exports/list-activities.js';
-export { renderPlainText } from './exports/plain-text.js';
-export { formatDiagnostic } from './diagnostics/diagnostic.js';
-export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostics/codes.js';
-export {
-  SCHEMA_VERSION,
-  ResponsibilityModelSchema,
-  MetaSchema,
-  RoleDefinitionSchema,
-  PartySchema,
-  ScopeSchema,
-  SectionSchema,
-  ActivitySchema,
-  ActivityRowSchema,
-  SectionRefSchema,
-  LinkSchema,
-  RoleLetterSchema,
-  DiagnosticSchema,
-  SeveritySchema,
-  ParseOptionsSchema,
-  type ResponsibilityModel,
-  type Meta,
-  type RoleDefinition,
-  type Party,
-  type Scope,
-  type Section,
-  type Activity,
-  type ActivityRow,
-  type SectionRef,
-  type Link,
-  type RoleLetter,
-  type Diagnostic,
-  type Severity,
-  type Options,
-} from './model/schema.js';
 
-// raci build (issue 4): reproducible datasets, written atomically or compared with --check.
-export { buildDatasets, renderModelJsonSchema, type DatasetBuild, type DatasetDiagnostic } from './exports/datasets/build.js';
-export { writeDatasets, type WriteOptions, type WriteResult } from './exports/datasets/write.js';
-export { compareDatasets, type DatasetComparison } from './exports/datasets/compare.js';
-export { guideIdFromPath } from './exports/datasets/guide-id.js';
-export { unescapeCsvCell } from './exports/datasets/csv.js';
-export {
-  DatasetInputSchema,
-  DatasetFileSchema,
-  BuildOptionsSchema,
-  BuiltGuideSchema,
-  DatasetErrorCodeSchema,
-  DatasetError,
-  type DatasetInput,
-  type DatasetFile,
-  type BuildOptions,
-  type BuiltGuide,
-  type DatasetErrorCode,
-} from './exports/datasets/types.js';
-// raci check: the RACI rules, their configuration, baselines, fixes and reporters (issue 3).
-export { checkGuideBytes, checkGuideText, type CheckOptions, type CheckResult } from './rules/check-guide.js';
-export { RULES, DIRECTIVE_RULES, type RuleDoc, type RuleId } from './rules/rule-table.js';
-export { RaciConfigSchema, RuleSettingSchema, parseRaciConfig, type RaciConfig, type RuleSetting } from './rules/config.js';
-export { FindingSchema, FindingActivitySchema, TextEditSchema, type Finding, type FindingActivity, type TextEdit } from './rules/finding.js';
-export { BaselineSchema, BaselineEntrySchema, createBaseline, matchBaseline, type Baseline, type BaselineEntry } from './rules/baseline.js';
-export { applyFixes, unifiedDiff } from './rules/fix.js';
-export { renderStylish, type StylishOptions } from './report/stylish.js';
-export { renderJson, JsonReportSchema, type JsonReport } from './report/json.js';
-export { renderGithub } from './report/github.js';
-export { renderSarif } from './report/sarif.js';
-export type { ReportInput, FileReport } from './report/report-input.js';
+export { compareLocales, DEFAULT_REFERENCE_LOCALE, type LocaleGuide } from './compare/compare-locales.js';
 // raci diff and raci drift (issue 5): what changed in who is responsible, and where translations disagree.
 export { diffModels } from './compare/diff-models.js';
-export { compareLocales, DEFAULT_REFERENCE_LOCALE, type LocaleGuide } from './compare/compare-locales.js';
-export { textSimilarity, REWORDED_THRESHOLD, MOVED_REWORDED_THRESHOLD } from './compare/text-similarity.js';
-export { renderDiffText, type TextRenderOptions } from './compare/render-diff-text.js';
-export { renderDiffMarkdown } from './compare/render-diff-markdown.js';
-export { renderDriftText, renderDriftMarkdown, type DriftRenderOptions } from './compare/render-drift.js';
+export { MOVED_REWORDED_THRESHOLD, REWORDED_THRESHOLD, textSimilarity } from './compare/text-similarity.js';
+// raci build (issue 4): reproducible datasets, written atomically or compared with --check.
+export { buildDatasets, type DatasetBuild, type DatasetDiagnostic, renderModelJsonSchema } from './datasets/build.js';
+export { compareDatasets, type DatasetComparison } from './datasets/compare.js';
+export { unescapeCsvCell } from './datasets/csv.js';
+export { guideIdFromPath } from './datasets/guide-id.js';
 export {
-  DIFF_SCHEMA_VERSION,
-  ModelDiffSchema,
-  DiffOptionsSchema,
-  DiffSideSchema,
-  DiffSummarySchema,
-  ActivityChangeSchema,
-  DiffActivitySideSchema,
-  DiffSectionRefSchema,
-  AssignmentChangeSchema,
-  AccountableChangeSchema,
-  ScopeChangeSchema,
-  SectionChangeSchema,
-  MetaChangeSchema,
-  LabelChangeSchema,
-  WordDiffPartSchema,
-  type ModelDiff,
-  type DiffOptions,
-  type DiffSide,
-  type DiffSummary,
-  type ActivityChange,
-  type DiffActivitySide,
-  type DiffSectionRef,
-  type AssignmentChange,
+  type BuildOptions,
+  BuildOptionsSchema,
+  type BuiltGuide,
+  BuiltGuideSchema,
+  DatasetError,
+  type DatasetErrorCode,
+  DatasetErrorCodeSchema,
+  type DatasetFile,
+  DatasetFileSchema,
+  type DatasetInput,
+  DatasetInputSchema,
+} from './datasets/types.js';
+export { type WriteOptions, type WriteResult, writeDatasets } from './datasets/write.js';
+export { formatDiagnostic } from './diagnostics/diagnostic.js';
+export { renderDiffMarkdown } from './format/diff-markdown.js';
+export { renderDiffText, type TextRenderOptions } from './format/diff-text.js';
+export { type DriftRenderOptions, renderDriftMarkdown, renderDriftText } from './format/drift.js';
+export { renderGithub } from './format/github.js';
+export { type JsonReport, JsonReportSchema, renderJson } from './format/json.js';
+export { renderPlainText } from './format/plain-text.js';
+export type { FileReport, ReportInput } from './format/report-input.js';
+export { renderSarif } from './format/sarif.js';
+export { renderStylish, type StylishOptions } from './format/stylish.js';
+export { listActivities } from './model/list-activities.js';
+export {
+  parseResponsibilityModel,
+  ResponsibilityModelError,
+  type SafeParseResult,
+  safeParseResponsibilityModel,
+} from './parse/parse.js';
+export {
+  parseResponsibilityModelFile,
+  safeParseResponsibilityModelBytes,
+  safeParseResponsibilityModelFile,
+} from './parse/read-file.js';
+export { localeFromPath } from './read/locale.js';
+export { partyIdFor } from './roles/parties.js';
+export { type NormalizedRoleCell, normalizeRoleCell } from './roles/role-cell.js';
+export { type Baseline, type BaselineEntry, BaselineEntrySchema, BaselineSchema, createBaseline, matchBaseline } from './rules/baseline.js';
+// raci check: the RACI rules, their configuration, baselines, fixes and reporters (issue 3).
+export { type CheckOptions, type CheckResult, checkGuideBytes, checkGuideText } from './rules/check-guide.js';
+export { parseRaciConfig, type RaciConfig, RaciConfigSchema, type RuleSetting, RuleSettingSchema } from './rules/config.js';
+export { applyFixes, unifiedDiff } from './rules/fix.js';
+export { DIRECTIVE_RULES, RULES, type RuleDoc, type RuleId } from './rules/rule-table.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './schema/codes.js';
+export {
   type AccountableChange,
-  type ScopeChange,
-  type SectionChange,
-  type MetaChange,
+  AccountableChangeSchema,
+  type ActivityChange,
+  ActivityChangeSchema,
+  type AssignmentChange,
+  AssignmentChangeSchema,
+  DIFF_SCHEMA_VERSION,
+  type DiffActivitySide,
+  DiffActivitySideSchema,
+  type DiffOptions,
+  DiffOptionsSchema,
+  type DiffSectionRef,
+  DiffSectionRefSchema,
+  type DiffSide,
+  DiffSideSchema,
+  type DiffSummary,
+  DiffSummarySchema,
   type LabelChange,
+  LabelChangeSchema,
+  type MetaChange,
+  MetaChangeSchema,
+  type ModelDiff,
+  ModelDiffSchema,
+  type ScopeChange,
+  ScopeChangeSchema,
+  type SectionChange,
+  SectionChangeSchema,
   type WordDiffPart,
-} from './compare/diff-schema.js';
+  WordDiffPartSchema,
+} from './schema/diff.js';
 export {
   DRIFT_SCHEMA_VERSION,
-  LocaleComparisonSchema,
-  DriftOptionsSchema,
-  DriftFindingSchema,
-  DriftRowSchema,
-  DriftGuideSchema,
-  TranslationReportSchema,
-  PartyDisagreementSchema,
-  ScopeDisagreementSchema,
-  type LocaleComparison,
-  type DriftOptions,
   type DriftFinding,
-  type DriftRow,
+  DriftFindingSchema,
   type DriftGuide,
-  type TranslationReport,
+  DriftGuideSchema,
+  type DriftOptions,
+  DriftOptionsSchema,
+  type DriftRow,
+  DriftRowSchema,
+  type LocaleComparison,
+  LocaleComparisonSchema,
   type PartyDisagreement,
+  PartyDisagreementSchema,
   type ScopeDisagreement,
-} from './compare/drift-schema.js';
-
+  ScopeDisagreementSchema,
+  type TranslationReport,
+  TranslationReportSchema,
+} from './schema/drift.js';
+export {
+  type Finding,
+  type FindingActivity,
+  FindingActivitySchema,
+  FindingSchema,
+  type TextEdit,
+  TextEditSchema,
+} from './schema/finding.js';
+export {
+  type Activity,
+  type ActivityRow,
+  ActivityRowSchema,
+  ActivitySchema,
+  type Diagnostic,
+  DiagnosticSchema,
+  type Link,
+  LinkSchema,
+  type Meta,
+  MetaSchema,
+  type Options,
+  ParseOptionsSchema,
+  type Party,
+  PartySchema,
+  type ResponsibilityModel,
+  ResponsibilityModelSchema,
+  type RoleDefinition,
+  RoleDefinitionSchema,
+  type RoleLetter,
+  RoleLetterSchema,
+  SCHEMA_VERSION,
+  type Scope,
+  ScopeSchema,
+  type Section,
+  type SectionRef,
+  SectionRefSchema,
+  SectionSchema,
+  type Severity,
+  SeveritySchema,
+} from './schema/model.js';
+export type { SkippedFile } from './site/overview-page.js';
 // raci report (issue 8): the static site as files, pure; `raci report` writes them.
 export {
   buildReportSite,
@@ -145,5 +152,4 @@ export {
   type ReportGuide,
   type ReportSiteOptions,
   type SiteFile,
-} from './exports/report/site.js';
-export type { SkippedFile } from './exports/report/overview-page.js';
+} from './site/site.js';

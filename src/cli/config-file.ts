@@ -57,7 +57,8 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     const manifest = join(directory, 'package.json');
     if (await exists(manifest)) {
       const value = await readJson(manifest);
-      if (typeof value === 'object' && value !== null && 'raci' in value) return validated((value as { raci: unknown }).raci, `${manifest} ("raci" key)`);
+      if (typeof value === 'object' && value !== null && 'raci' in value)
+        return validated((value as { raci: unknown }).raci, `${manifest} ("raci" key)`);
     }
     const parent = dirname(directory);
     if (parent === directory || (await exists(join(directory, '.git')))) return { config: undefined, source: undefined };

@@ -15,18 +15,23 @@ export interface GitOptions {
 
 function runGit(args: readonly string[], options: GitOptions, what: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd: options.cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true }, (error, stdout, stderr) => {
-      if (!error) {
-        resolve(stdout);
-        return;
-      }
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') {
-        reject(new UsageError(`${what}: git is not installed or not on PATH; it is needed to read from a git revision`));
-        return;
-      }
-      reject(new UsageError(`${what}: ${gitReason(stderr.toString('utf8')) || error.message}`));
-    });
+    execFile(
+      'git',
+      [...args],
+      { cwd: options.cwd, encoding: 'buffer', maxBuffer: MAX_OUTPUT, windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) {
+          resolve(stdout);
+          return;
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') {
+          reject(new UsageError(`${what}: git is not installed or not on PATH; it is needed to read from a git revision`));
+          return;
+        }
+        reject(new UsageError(`${what}: ${gitReason(stderr.toString('utf8')) || error.message}`));
+      },
+    );
   });
 }
 
@@ -70,7 +75,9 @@ export interface ChangedFile {
  */
 export async function gitChangedSince(revision: string, pathspecs: readonly string[], options: GitOptions = {}): Promise<ChangedFile[]> {
   const specs = pathspecs.length > 0 ? pathspecs : ['.'];
-  const diff = (await runGit(['diff', '--name-status', '--no-renames', '-z', revision, '--', ...specs], options, `changes since ${revision}`)).toString('utf8');
+  const diff = (
+    await runGit(['diff', '--name-status', '--no-renames', '-z', revision, '--', ...specs], options, `changes since ${revision}`)
+  ).toString('utf8');
   const fields = diff.split('\0');
   const files = new Map<string, ChangedFile>();
   for (let index = 0; index + 1 < fields.length; index += 2) {
@@ -78,7 +85,9 @@ export async function gitChangedSince(revision: string, pathspecs: readonly stri
     const path = fields[index + 1]!;
     files.set(path, { path, status: letter === 'A' ? 'added' : letter === 'D' ? 'deleted' : 'modified' });
   }
-  const untracked = (await runGit(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ...specs], options, 'untracked files')).toString('utf8');
+  const untracked = (
+    await runGit(['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', ...specs], options, 'untracked files')
+  ).toString('utf8');
   for (const path of untracked.split('\0')) if (path !== '' && !files.has(path)) files.set(path, { path, status: 'added' });
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

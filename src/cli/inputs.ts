@@ -1,8 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { isDynamicPattern } from 'tinyglobby';
-import { glob } from 'tinyglobby';
+import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** A problem with what the user asked for (a missing path, a bad option): exit code 2, one line, no stack. */
 export class UsageError extends Error {
@@ -19,7 +18,10 @@ export interface ExpandOptions {
  * for markdown; globs expanded. Sorted and without duplicates, so every command
  * sees the same files in the same order on any machine.
  */
-export async function expandInputs(inputs: readonly string[], options: ExpandOptions = {}): Promise<{ files: string[]; explicit: Set<string> }> {
+export async function expandInputs(
+  inputs: readonly string[],
+  options: ExpandOptions = {},
+): Promise<{ files: string[]; explicit: Set<string> }> {
   const pattern = options.pattern ?? '**/*.md';
   const files = new Set<string>();
   const explicit = new Set<string>();
@@ -37,7 +39,13 @@ export async function expandInputs(inputs: readonly string[], options: ExpandOpt
       throw new UsageError(`${input}: ${describeFsError(caught)}`);
     }
     if (info.isDirectory()) {
-      const matches = await glob(pattern, { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+      const matches = await glob(pattern, {
+        cwd: input,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: false,
+        ignore: ['**/node_modules/**'],
+      });
       for (const match of matches) files.add(joinPath(input, match));
       for (const match of await symlinkedFiles(input, pattern)) files.add(joinPath(input, match));
     } else {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { processIo } from './io.js';
 
 /**
@@ -13,7 +13,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 /** `--jobs N` for commands that run over many files: a whole number of at least 1 (else exit code 2). */
 function jobsOption(value: string): number {
   const jobs = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1.');
   return jobs;
 }
 
@@ -58,13 +59,18 @@ async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <dir>', 'output folder (replaced atomically; files the build no longer produces are removed)')
     .option('--check', 'build in memory and compare with --out: list stale, missing and extra files, exit 1 if any; write nothing')
     .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
-    .option('--no-escape-formulas', 'write CSV cells starting with = + - @ tab CR as they are (default: prefixed with \' for spreadsheets)')
+    .option('--no-escape-formulas', "write CSV cells starting with = + - @ tab CR as they are (default: prefixed with ' for spreadsheets)")
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
     .addOption(jobsFlag())
-    .action(async (paths: string[], options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number }) => {
-      const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
-      exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
-    });
+    .action(
+      async (
+        paths: string[],
+        options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number },
+      ) => {
+        const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
+        exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
+      },
+    );
 
   // raci check: RACI rules and CI-grade diagnostics (issue 3).
   program
@@ -79,7 +85,10 @@ async function main(argv: string[]): Promise<number> {
     .option('--update-baseline', "record today's findings in the --baseline file")
     .option('--fix', 'rewrite role cells into canonical form (the only safe fixes); other bytes are untouched')
     .option('--dry-run', 'with --fix: print the diff instead of writing the files')
-    .option('-c, --config <file>', 'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)')
+    .option(
+      '-c, --config <file>',
+      'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)',
+    )
     .option('--color', 'force colours in the stylish format')
     .option('--no-color', 'no colours in the stylish format')
     .addOption(jobsFlag())
@@ -98,10 +107,15 @@ async function main(argv: string[]): Promise<number> {
     .option('--exit-code', 'exit 1 when the guides differ, like git diff --exit-code')
     .option('--similarity <ratio>', 'least word similarity for a reworded activity, 0 to 1', '0.5')
     .option('--no-color', 'no colours, even on a terminal')
-    .action(async (guides: string[], options: { since?: string; format: 'text' | 'markdown' | 'json'; exitCode?: boolean; similarity: string; color: boolean }) => {
-      const { runDiff } = await import('./commands/diff.js');
-      exitCode = await runDiff(guides, options, processIo);
-    });
+    .action(
+      async (
+        guides: string[],
+        options: { since?: string; format: 'text' | 'markdown' | 'json'; exitCode?: boolean; similarity: string; color: boolean },
+      ) => {
+        const { runDiff } = await import('./commands/diff.js');
+        exitCode = await runDiff(guides, options, processIo);
+      },
+    );
 
   program
     .command('drift')
@@ -123,7 +137,10 @@ async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .option('-o, --out <dir>', 'output folder (created; replaced on later runs)', 'report')
     .option('--title <text>', 'name of the site (default: "Responsibility models")')
-    .option('--source-url <template>', 'link rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}')
+    .option(
+      '--source-url <template>',
+      'link rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}',
+    )
     .option('--base <rev-or-file>', 'add diff pages: the changes since a git revision (or from a file, for one guide)')
     .option('-c, --config <file>', 'raci check configuration (default: found as raci check finds it)')
     .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string }) => {
@@ -141,7 +158,8 @@ main(process.argv).then(
   },
   (caught: unknown) => {
     if (caught instanceof CommanderError) {
-      const informational = caught.code === 'commander.helpDisplayed' || caught.code === 'commander.version' || caught.code === 'commander.help';
+      const informational =
+        caught.code === 'commander.helpDisplayed' || caught.code === 'commander.version' || caught.code === 'commander.help';
       process.exitCode = informational ? 0 : 2;
       return;
     }

@@ -1,4 +1,4 @@
-import { readGuideBytes } from '../read/read-file.js';
+import { readGuideBytes } from '../parse/read-file.js';
 import { describeFsError, UsageError } from './inputs.js';
 
 /**

@@ -59,17 +59,23 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-export async function mapFiles<Data, Result>(worker: FileWorker, files: readonly string[], options: MapFilesOptions<Data, Result>): Promise<Result[]> {
+export async function mapFiles<Data, Result>(
+  worker: FileWorker,
+  files: readonly string[],
+  options: MapFilesOptions<Data, Result>,
+): Promise<Result[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const inOrder = orderedDelivery<Result>(files.length, options.onResult);
-  const inProcess = options.workers === undefined ? jobs === 1 || files.length < (options.inProcessBelow ?? DEFAULT_IN_PROCESS_BELOW) : !options.workers;
+  const inProcess =
+    options.workers === undefined ? jobs === 1 || files.length < (options.inProcessBelow ?? DEFAULT_IN_PROCESS_BELOW) : !options.workers;
   if (inProcess) {
     const module = (await import(worker.module.href)) as Record<string, unknown>;
     const run = module[worker.name];
     if (typeof run !== 'function') throw new Error(`${worker.module.href} has no function export named ${worker.name}`);
     // The next file's call starts before this one is awaited: its reads then
     // wait on the disk while this file is parsed, not after.
-    const start = (index: number): Promise<Result> => Promise.resolve().then(() => run({ file: files[index]!, data: options.data }) as Result);
+    const start = (index: number): Promise<Result> =>
+      Promise.resolve().then(() => run({ file: files[index]!, data: options.data }) as Result);
     let ahead = files.length > 0 ? start(0) : undefined;
     for (let index = 0; index < files.length; index++) {
       const current = ahead!;

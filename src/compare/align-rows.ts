@@ -11,7 +11,11 @@ export type RowPair = [reference: number | null, translation: number | null];
 /** Above this many cells the alignment is by position only, to bound time on hostile input. */
 export const MAX_ALIGNMENT_CELLS = 1_000_000;
 
-export function alignRows(referenceCount: number, translationCount: number, cost: (reference: number, translation: number) => number): RowPair[] {
+export function alignRows(
+  referenceCount: number,
+  translationCount: number,
+  cost: (reference: number, translation: number) => number,
+): RowPair[] {
   if (referenceCount === translationCount || referenceCount * translationCount > MAX_ALIGNMENT_CELLS) {
     return byPosition(referenceCount, translationCount);
   }

@@ -1,5 +1,4 @@
-import type { Activity, Party, ResponsibilityModel, RoleLetter, Scope, Section } from '../model/schema.js';
-import { alignRows } from './align-rows.js';
+import { compareSectionNumbers } from '../outline/heading-number.js';
 import {
   DRIFT_SCHEMA_VERSION,
   type DriftFinding,
@@ -9,8 +8,9 @@ import {
   type PartyDisagreement,
   type ScopeDisagreement,
   type TranslationReport,
-} from './drift-schema.js';
-import { compareSectionNumbers } from '../outline/heading-number.js';
+} from '../schema/drift.js';
+import type { Activity, Party, ResponsibilityModel, RoleLetter, Scope, Section } from '../schema/model.js';
+import { alignRows } from './align-rows.js';
 import { textSimilarity } from './text-similarity.js';
 
 export const DEFAULT_REFERENCE_LOCALE = 'en-gb';
@@ -35,7 +35,14 @@ export function compareLocales(models: readonly (LocaleGuide | ResponsibilityMod
   const localised = guides.filter((guide) => guide.model.meta.locale);
   const referenceIndex = localised.findIndex((guide) => guide.model.meta.locale!.toLowerCase() === reference);
   if (referenceIndex < 0) {
-    return { driftSchemaVersion: DRIFT_SCHEMA_VERSION, guides: localised.map(describe), reference: null, translations: [], unlocalised, disagreements: 0 };
+    return {
+      driftSchemaVersion: DRIFT_SCHEMA_VERSION,
+      guides: localised.map(describe),
+      reference: null,
+      translations: [],
+      unlocalised,
+      disagreements: 0,
+    };
   }
   const base = localised[referenceIndex]!;
   const translations: TranslationReport[] = localised
@@ -71,7 +78,10 @@ function flatten(sections: readonly Section[], into: FlatSection[] = []): FlatSe
 }
 
 /** Columns paired by id (customer, ovhcloud are the same in every language), then the rest by column order. */
-function pairColumns<T extends { id: string }>(reference: readonly T[], translation: readonly T[]): { pairs: [T, T][]; missing: T[]; extra: T[] } {
+function pairColumns<T extends { id: string }>(
+  reference: readonly T[],
+  translation: readonly T[],
+): { pairs: [T, T][]; missing: T[]; extra: T[] } {
   const pairs: [T, T][] = [];
   const rest = translation.filter((column) => !reference.some((candidate) => candidate.id === column.id));
   const missing: T[] = [];
@@ -166,39 +176,91 @@ function compareTranslation(reference: ResponsibilityModel, translation: Respons
   const scopes = pairColumns<Scope>(reference.scopes, translation.scopes);
   const empty = { parties: [], scopes: [] };
   for (const party of parties.missing) {
-    findings.push({ kind: 'party-missing', section: null, row: null, reference: { line: firstActivityLine(reference) }, translation: { line: firstActivityLine(translation) }, ...empty, party: { id: party.id, label: party.label } });
+    findings.push({
+      kind: 'party-missing',
+      section: null,
+      row: null,
+      reference: { line: firstActivityLine(reference) },
+      translation: { line: firstActivityLine(translation) },
+      ...empty,
+      party: { id: party.id, label: party.label },
+    });
   }
   for (const party of parties.extra) {
-    findings.push({ kind: 'party-extra', section: null, row: null, reference: { line: firstActivityLine(reference) }, translation: { line: firstActivityLine(translation) }, ...empty, party: { id: party.id, label: party.label } });
+    findings.push({
+      kind: 'party-extra',
+      section: null,
+      row: null,
+      reference: { line: firstActivityLine(reference) },
+      translation: { line: firstActivityLine(translation) },
+      ...empty,
+      party: { id: party.id, label: party.label },
+    });
   }
 
   const sections = pairSections(flatten(reference.sections), flatten(translation.sections));
   const sectionFindings: DriftFinding[] = [];
   for (const [section, other] of sections.pairs) {
     if (section.number !== other.number) {
-      sectionFindings.push({ kind: 'section-number-differs', section: section.number, row: null, reference: sectionRow(section), translation: sectionRow(other), ...empty });
+      sectionFindings.push({
+        kind: 'section-number-differs',
+        section: section.number,
+        row: null,
+        reference: sectionRow(section),
+        translation: sectionRow(other),
+        ...empty,
+      });
     }
     sectionFindings.push(...compareRows(section, other, parties.pairs, scopes.pairs));
   }
   for (const section of sections.missing) {
-    sectionFindings.push({ kind: 'section-missing', section: section.number, row: null, reference: sectionRow(section), translation: { line: null }, ...empty });
+    sectionFindings.push({
+      kind: 'section-missing',
+      section: section.number,
+      row: null,
+      reference: sectionRow(section),
+      translation: { line: null },
+      ...empty,
+    });
   }
   for (const section of sections.extra) {
-    sectionFindings.push({ kind: 'section-extra', section: section.number, row: null, reference: { line: null }, translation: sectionRow(section), ...empty });
+    sectionFindings.push({
+      kind: 'section-extra',
+      section: section.number,
+      row: null,
+      reference: { line: null },
+      translation: sectionRow(section),
+      ...empty,
+    });
   }
   // Reading order of the reference; an extra section goes by its own number.
   sectionFindings.sort((a, b) => compareSectionNumbers(a.section ?? '', b.section ?? '') || (a.row ?? 0) - (b.row ?? 0));
   return [...findings, ...sectionFindings];
 }
 
-function compareRows(section: FlatSection, other: FlatSection, parties: readonly [Party, Party][], scopes: readonly [Scope, Scope][]): DriftFinding[] {
+function compareRows(
+  section: FlatSection,
+  other: FlatSection,
+  parties: readonly [Party, Party][],
+  scopes: readonly [Scope, Scope][],
+): DriftFinding[] {
   const disagreeingParties = (a: Activity, b: Activity): PartyDisagreement[] =>
     parties
-      .map(([left, right]) => ({ party: left.id, label: left.label, reference: lettersOf(a, left.id), translation: lettersOf(b, right.id) }))
+      .map(([left, right]) => ({
+        party: left.id,
+        label: left.label,
+        reference: lettersOf(a, left.id),
+        translation: lettersOf(b, right.id),
+      }))
       .filter((entry) => entry.reference.join('') !== entry.translation.join(''));
   const disagreeingScopes = (a: Activity, b: Activity): ScopeDisagreement[] =>
     scopes
-      .map(([left, right]) => ({ scope: left.id, label: left.label, reference: a.scopes[left.id] ?? false, translation: b.scopes[right.id] ?? false }))
+      .map(([left, right]) => ({
+        scope: left.id,
+        label: left.label,
+        reference: a.scopes[left.id] ?? false,
+        translation: b.scopes[right.id] ?? false,
+      }))
       .filter((entry) => entry.reference !== entry.translation);
   const agree = (a: Activity, b: Activity): boolean => disagreeingParties(a, b).length === 0 && disagreeingScopes(a, b).length === 0;
   // Letters decide; the text only breaks ties, and only counts when the body is in one language.
@@ -211,10 +273,19 @@ function compareRows(section: FlatSection, other: FlatSection, parties: readonly
 
   // Two rows whose letters disagree but agree crosswise are the same rows in another order.
   const swapped = new Map<number, number>();
-  const mismatched = alignment.filter(([i, j]) => i !== null && j !== null && !agree(section.activities[i]!, other.activities[j]!)) as [number, number][];
+  const mismatched = alignment.filter(([i, j]) => i !== null && j !== null && !agree(section.activities[i]!, other.activities[j]!)) as [
+    number,
+    number,
+  ][];
   for (const [i, j] of mismatched) {
     if (swapped.has(i)) continue;
-    const partner = mismatched.find(([k, l]) => k !== i && !swapped.has(k) && agree(section.activities[i]!, other.activities[l]!) && agree(section.activities[k]!, other.activities[j]!));
+    const partner = mismatched.find(
+      ([k, l]) =>
+        k !== i &&
+        !swapped.has(k) &&
+        agree(section.activities[i]!, other.activities[l]!) &&
+        agree(section.activities[k]!, other.activities[j]!),
+    );
     if (!partner) continue;
     swapped.set(i, partner[1]);
     swapped.set(partner[0], j);
@@ -230,7 +301,15 @@ function compareRows(section: FlatSection, other: FlatSection, parties: readonly
     if (a && b) {
       const moved = swapped.get(i!);
       if (moved !== undefined) {
-        findings.push({ kind: 'row-order-differs', section: section.number, row: i! + 1, reference: rowOf(a, i!), translation: here(other.activities[moved]!, moved), parties: [], scopes: [] });
+        findings.push({
+          kind: 'row-order-differs',
+          section: section.number,
+          row: i! + 1,
+          reference: rowOf(a, i!),
+          translation: here(other.activities[moved]!, moved),
+          parties: [],
+          scopes: [],
+        });
       } else {
         const partyFindings = disagreeingParties(a, b);
         const scopeFindings = disagreeingScopes(a, b);
@@ -249,10 +328,26 @@ function compareRows(section: FlatSection, other: FlatSection, parties: readonly
       lastReferenceLine = a.line;
       lastTranslationLine = b.line;
     } else if (a) {
-      findings.push({ kind: 'row-missing', section: section.number, row: i! + 1, reference: rowOf(a, i!), translation: { line: lastTranslationLine }, parties: [], scopes: [] });
+      findings.push({
+        kind: 'row-missing',
+        section: section.number,
+        row: i! + 1,
+        reference: rowOf(a, i!),
+        translation: { line: lastTranslationLine },
+        parties: [],
+        scopes: [],
+      });
       lastReferenceLine = a.line;
     } else if (b) {
-      findings.push({ kind: 'row-extra', section: section.number, row: j! + 1, reference: { line: lastReferenceLine }, translation: here(b, j!), parties: [], scopes: [] });
+      findings.push({
+        kind: 'row-extra',
+        section: section.number,
+        row: j! + 1,
+        reference: { line: lastReferenceLine },
+        translation: here(b, j!),
+        parties: [],
+        scopes: [],
+      });
       lastTranslationLine = b.line;
     }
   }

@@ -1,10 +1,9 @@
+import { listActivities } from '../model/list-activities.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
-import { listActivities } from '../exports/list-activities.js';
-import type { ActivityRow, ResponsibilityModel, RoleLetter, Section } from '../model/schema.js';
 import {
-  DIFF_SCHEMA_VERSION,
   type ActivityChange,
   type AssignmentChange,
+  DIFF_SCHEMA_VERSION,
   type DiffActivitySide,
   type DiffOptions,
   type LabelChange,
@@ -12,8 +11,9 @@ import {
   type ModelDiff,
   type ScopeChange,
   type SectionChange,
-} from './diff-schema.js';
-import { matchActivities, type ActivityMatch } from './match-activities.js';
+} from '../schema/diff.js';
+import type { ActivityRow, ResponsibilityModel, RoleLetter, Section } from '../schema/model.js';
+import { type ActivityMatch, matchActivities } from './match-activities.js';
 import { normaliseText } from './text-similarity.js';
 import { wordDiff } from './word-diff.js';
 
@@ -30,7 +30,10 @@ export function diffModels(oldModel: ResponsibilityModel, newModel: Responsibili
     ...(options.movedRewordedThreshold !== undefined ? { movedReworded: options.movedRewordedThreshold } : {}),
   });
   const partyLabels = labelsById([...oldModel.parties, ...newModel.parties].map((party) => [party.id, party.label]));
-  const partyOrder = unionInOrder(newModel.parties.map((party) => party.id), oldModel.parties.map((party) => party.id));
+  const partyOrder = unionInOrder(
+    newModel.parties.map((party) => party.id),
+    oldModel.parties.map((party) => party.id),
+  );
   const sharedScopes = newModel.scopes.filter((scope) => oldModel.scopes.some((old) => old.id === scope.id));
 
   const modified = matching.pairs.map((pair) => compareMatched(pair, partyOrder, partyLabels, sharedScopes));
@@ -42,9 +45,18 @@ export function diffModels(oldModel: ResponsibilityModel, newModel: Responsibili
   );
 
   const meta = metaChanges(oldModel, newModel);
-  const legend = labelChanges(oldModel.roles.map((role) => [role.code, role.label]), newModel.roles.map((role) => [role.code, role.label]));
-  const parties = labelChanges(oldModel.parties.map((party) => [party.id, party.label]), newModel.parties.map((party) => [party.id, party.label]));
-  const scopes = labelChanges(oldModel.scopes.map((scope) => [scope.id, scope.label]), newModel.scopes.map((scope) => [scope.id, scope.label]));
+  const legend = labelChanges(
+    oldModel.roles.map((role) => [role.code, role.label]),
+    newModel.roles.map((role) => [role.code, role.label]),
+  );
+  const parties = labelChanges(
+    oldModel.parties.map((party) => [party.id, party.label]),
+    newModel.parties.map((party) => [party.id, party.label]),
+  );
+  const scopes = labelChanges(
+    oldModel.scopes.map((scope) => [scope.id, scope.label]),
+    newModel.scopes.map((scope) => [scope.id, scope.label]),
+  );
   const sections = sectionChanges(oldModel, newModel);
 
   const reported = activities.filter((change) => change !== undefined);
@@ -112,7 +124,12 @@ function accountableParties(row: ActivityRow, partyOrder: readonly string[]): st
   return ids.filter((id) => row.assignments[id]?.includes('A'));
 }
 
-function compareMatched(pair: ActivityMatch, partyOrder: readonly string[], partyLabels: Map<string, string>, sharedScopes: readonly { id: string; label: string }[]): ActivityChange | undefined {
+function compareMatched(
+  pair: ActivityMatch,
+  partyOrder: readonly string[],
+  partyLabels: Map<string, string>,
+  sharedScopes: readonly { id: string; label: string }[],
+): ActivityChange | undefined {
   const parties = unionInOrder(partyOrder, [...Object.keys(pair.old.assignments), ...Object.keys(pair.new.assignments)]);
   const assignments: AssignmentChange[] = [];
   for (const party of parties) {
@@ -177,9 +194,9 @@ function orderInReading(
   const entries: { key: number; tie: number; change: ActivityChange | undefined }[] = [];
   // Positions along the new guide: pairs and additions interleaved as they appear there.
   const newRows = [...matching.pairs.map((pair) => pair.new), ...matching.added].sort((a, b) => a.line - b.line);
-  newRows.forEach((row, index) => newIndex.set(row, index));
-  matching.pairs.forEach((pair, index) => entries.push({ key: newIndex.get(pair.new)!, tie: 0, change: modified[index] }));
-  matching.added.forEach((row, index) => entries.push({ key: newIndex.get(row)!, tie: 0, change: added[index] }));
+  for (const [index, row] of newRows.entries()) newIndex.set(row, index);
+  for (const [index, pair] of matching.pairs.entries()) entries.push({ key: newIndex.get(pair.new)!, tie: 0, change: modified[index] });
+  for (const [index, row] of matching.added.entries()) entries.push({ key: newIndex.get(row)!, tie: 0, change: added[index] });
   const oldPosition = new Map<ActivityRow, number>();
   for (const pair of matching.pairs) oldPosition.set(pair.old, newIndex.get(pair.new)!);
   const oldRows = [...matching.pairs.map((pair) => pair.old), ...matching.removed].sort((a, b) => a.line - b.line);
@@ -225,7 +242,10 @@ function labelChanges(before: [string, string][], after: [string, string][]): La
   const oldLabels = new Map(before);
   const newLabels = new Map(after);
   const changes: LabelChange[] = [];
-  for (const key of unionInOrder(after.map(([key]) => key), before.map(([key]) => key))) {
+  for (const key of unionInOrder(
+    after.map(([key]) => key),
+    before.map(([key]) => key),
+  )) {
     const old = oldLabels.has(key) ? normaliseText(oldLabels.get(key)!) : null;
     const now = newLabels.has(key) ? normaliseText(newLabels.get(key)!) : null;
     if (old !== now) changes.push({ key, old, new: now });
@@ -258,12 +278,19 @@ function sectionChanges(oldModel: ResponsibilityModel, newModel: ResponsibilityM
     const old = oldByNumber.get(section.number);
     if (!old) changes.push({ kind: 'added', number: section.number, newTitle: section.title, newLine: section.line });
     else if (normaliseText(old.title) !== normaliseText(section.title)) {
-      changes.push({ kind: 'renamed', number: section.number, oldTitle: old.title, newTitle: section.title, oldLine: old.line, newLine: section.line });
+      changes.push({
+        kind: 'renamed',
+        number: section.number,
+        oldTitle: old.title,
+        newTitle: section.title,
+        oldLine: old.line,
+        newLine: section.line,
+      });
     }
   }
   for (const section of before) {
-    if (!newByNumber.has(section.number)) changes.push({ kind: 'removed', number: section.number, oldTitle: section.title, oldLine: section.line });
+    if (!newByNumber.has(section.number))
+      changes.push({ kind: 'removed', number: section.number, oldTitle: section.title, oldLine: section.line });
   }
   return changes.sort((a, b) => compareSectionNumbers(a.number, b.number));
 }
-

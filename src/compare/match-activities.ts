@@ -1,4 +1,4 @@
-import type { ActivityRow } from '../model/schema.js';
+import type { ActivityRow } from '../schema/model.js';
 import { MOVED_REWORDED_THRESHOLD, normaliseText, REWORDED_THRESHOLD, textSimilarity } from './text-similarity.js';
 
 export interface ActivityMatch {
@@ -39,7 +39,11 @@ export const MAX_CROSS_SECTION_PAIRS = 1_000_000;
  * Each pass only sees what the previous ones left, so an exact match is never
  * given up for a similar one.
  */
-export function matchActivities(oldRows: readonly ActivityRow[], newRows: readonly ActivityRow[], thresholds: MatchThresholds = {}): ActivityMatching {
+export function matchActivities(
+  oldRows: readonly ActivityRow[],
+  newRows: readonly ActivityRow[],
+  thresholds: MatchThresholds = {},
+): ActivityMatching {
   const reworded = thresholds.reworded ?? REWORDED_THRESHOLD;
   const movedReworded = thresholds.movedReworded ?? MOVED_REWORDED_THRESHOLD;
   const oldTexts = oldRows.map((row) => normaliseText(row.text));

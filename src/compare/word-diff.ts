@@ -1,5 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
-import type { WordDiffPart } from './diff-schema.js';
+import type { WordDiffPart } from '../schema/diff.js';
 
 /**
  * Word-level diff of two texts (jsdiff's `diffWordsWithSpace`: words, punctuation
@@ -49,10 +49,16 @@ function push(parts: WordDiffPart[], part: WordDiffPart): void {
 
 /** The old text back from a word diff (equal and deleted parts). */
 export function oldTextOf(parts: readonly WordDiffPart[]): string {
-  return parts.filter((part) => part.op !== 'insert').map((part) => part.text).join('');
+  return parts
+    .filter((part) => part.op !== 'insert')
+    .map((part) => part.text)
+    .join('');
 }
 
 /** The new text back from a word diff (equal and inserted parts). */
 export function newTextOf(parts: readonly WordDiffPart[]): string {
-  return parts.filter((part) => part.op !== 'delete').map((part) => part.text).join('');
+  return parts
+    .filter((part) => part.op !== 'delete')
+    .map((part) => part.text)
+    .join('');
 }

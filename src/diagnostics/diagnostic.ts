@@ -1,6 +1,6 @@
 import type { Position } from 'unist';
-import type { Diagnostic, Severity } from '../model/schema.js';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
+import type { Diagnostic, Severity } from '../schema/model.js';
 
 /** A span in the source; every mdast node's `position` is one. */
 export interface Span {

@@ -90,7 +90,12 @@ function offsetOf(text: string, lines: Lines, piece: Piece): number {
 
 function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Root): CutOptions {
   const frontMatter = readFrontMatterFences(lines);
-  return { chunkSize, parse, firstCandidate: Math.max(1, frontMatter.end), quirk: frontMatter.unclosed ? UNCLOSED_FRONT_MATTER : NO_PREAMBLE };
+  return {
+    chunkSize,
+    parse,
+    firstCandidate: Math.max(1, frontMatter.end),
+    quirk: frontMatter.unclosed ? UNCLOSED_FRONT_MATTER : NO_PREAMBLE,
+  };
 }
 
 function splitLines(text: string): Lines {
@@ -274,7 +279,11 @@ function joinPieces(text: string, lines: Lines, pieces: Piece[], parse: (text: s
   // The root spans the document: from the first piece's start to the last piece's end.
   const rootStart = pieces[0]!.tree.position!.start;
   const lastPiece = pieces.at(-1)!;
-  const rootEnd = shiftPoint(lastPiece.tree.position!.end, offsetOf(text, lines, lastPiece) - lastPiece.preamble.text.length, lastPiece.from - lastPiece.preamble.lines);
+  const rootEnd = shiftPoint(
+    lastPiece.tree.position!.end,
+    offsetOf(text, lines, lastPiece) - lastPiece.preamble.text.length,
+    lastPiece.from - lastPiece.preamble.lines,
+  );
   const children: RootContent[] = [];
   for (let piece of pieces) {
     const start = lines.starts[piece.from]!;
@@ -283,7 +292,9 @@ function joinPieces(text: string, lines: Lines, pieces: Piece[], parse: (text: s
       // first piece may start with front matter, so they go after its probe;
       // the last piece has no probe, so they go in front of it.
       const isLast = piece === lastPiece;
-      const preamble = isLast ? { text: piece.preamble.text + declarations.text, lines: piece.preamble.lines + declarations.lines } : piece.preamble;
+      const preamble = isLast
+        ? { text: piece.preamble.text + declarations.text, lines: piece.preamble.lines + declarations.lines }
+        : piece.preamble;
       piece = parsePiece(text, lines, { from: piece.from, to: piece.to, preamble, epilogue: isLast ? '' : declarations.text }, parse).piece;
     }
     shiftPositions(piece.tree, offsetOf(text, lines, piece) - piece.preamble.text.length, piece.from - piece.preamble.lines);
@@ -299,7 +310,13 @@ function collectDeclarations(tree: Root, declared: Declarations): void {
     if (node.type === 'definition') declared.definitions.add(node.identifier);
     else if (node.type === 'footnoteDefinition') declared.footnotes.add(node.identifier);
     // Definitions are blocks: no need to look inside paragraphs, headings or tables.
-    if (node.type === 'root' || node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+    if (
+      node.type === 'root' ||
+      node.type === 'blockquote' ||
+      node.type === 'list' ||
+      node.type === 'listItem' ||
+      node.type === 'footnoteDefinition'
+    ) {
       for (const child of node.children) stack.push(child);
     }
   }

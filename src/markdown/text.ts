@@ -1,6 +1,6 @@
 import type { Nodes, PhrasingContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import type { Link } from '../model/schema.js';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Link } from '../schema/model.js';
 
 /**
  * Pandoc-style attribute lists that the OVHcloud docs put after links
@@ -33,11 +33,11 @@ const HTML_COMMENT = /^<!--[\s\S]*-->$/;
  * depth far below the stack's size.
  */
 function textContent(root: Nodes): string {
-  if (!('children' in root)) return toString(root, { includeImageAlt: true });
+  if (!('children' in root)) return mdastToString(root, { includeImageAlt: true });
   let text = '';
   for (const child of root.children) {
     if (child.type === 'html' && HTML_COMMENT.test(child.value.trim())) continue;
-    text += toString(child, { includeImageAlt: true });
+    text += mdastToString(child, { includeImageAlt: true });
   }
   return text;
 }

@@ -75,7 +75,12 @@ export function lastUpdatedDateText(text: string): string | undefined {
     if (folded.startsWith(leadIn)) {
       // NFD folding can change the length; count the lead-in's words instead of characters.
       const words = leadIn.split(' ').length;
-      const rest = trimmed.split(/\s+/).slice(words).join(' ').replace(/^[:,\s-]+/, '').replace(/(?<![.\s])[.\s]+$/, '');
+      const rest = trimmed
+        .split(/\s+/)
+        .slice(words)
+        .join(' ')
+        .replace(/^[:,\s-]+/, '')
+        .replace(/(?<![.\s])[.\s]+$/, '');
       return rest.length > 0 ? rest : undefined;
     }
   }

@@ -1,7 +1,7 @@
 import type { Yaml } from 'mdast';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { Diagnostic } from '../model/schema.js';
-import { createDiagnostic, quote, spanOf, type Span } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, quote, type Span, spanOf } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../schema/model.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -33,12 +33,16 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
       data: {},
       keySpans: new Map(),
       diagnostics: [
-        createDiagnostic('front-matter-invalid', `The front matter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "")}`, {
-          line,
-          column,
-          endLine: line,
-          endColumn: column + 1,
-        }),
+        createDiagnostic(
+          'front-matter-invalid',
+          `The front matter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '')}`,
+          {
+            line,
+            column,
+            endLine: line,
+            endColumn: column + 1,
+          },
+        ),
       ],
     };
   }
@@ -63,7 +67,13 @@ export function readFrontMatter(node: Yaml | undefined): FrontMatter {
     return {
       data: {},
       keySpans: new Map(),
-      diagnostics: [createDiagnostic('front-matter-invalid', 'The front matter must be a mapping of keys to values (`title: …`).', spanOf(node.position))],
+      diagnostics: [
+        createDiagnostic(
+          'front-matter-invalid',
+          'The front matter must be a mapping of keys to values (`title: …`).',
+          spanOf(node.position),
+        ),
+      ],
     };
   }
   const dropped: string[] = [];
@@ -112,7 +122,8 @@ function toJsonSafe(value: unknown, depth: number, path: string, dropped: string
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.map((item, index) => toJsonSafe(item, depth + 1, `${path}[${index}]`, dropped));
-  if (value instanceof Map) return toJsonSafe(Object.fromEntries([...value].map(([key, item]) => [String(key), item])), depth, path, dropped);
+  if (value instanceof Map)
+    return toJsonSafe(Object.fromEntries([...value].map(([key, item]) => [String(key), item])), depth, path, dropped);
   if (value instanceof Set) return [...value].map((item, index) => toJsonSafe(item, depth + 1, `${path}[${index}]`, dropped));
   if (typeof value === 'object') {
     const copy: Record<string, unknown> = {};

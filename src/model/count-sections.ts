@@ -1,4 +1,4 @@
-import type { Section } from './schema.js';
+import type { Section } from '../schema/model.js';
 
 /** Numbered sections at every level of the outline (phases, sections, subsections…). */
 export function countSections(sections: readonly Section[]): number {

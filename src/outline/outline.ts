@@ -1,6 +1,6 @@
 import type { Heading } from 'mdast';
-import type { Diagnostic, Section } from '../model/schema.js';
 import { createDiagnostic, quote, type Span } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Section } from '../schema/model.js';
 import { numberDepth, parentNumber, parseHeadingNumber } from './heading-number.js';
 
 /**
@@ -84,7 +84,11 @@ export class OutlineBuilder {
 
   private reportMissingParent(number: string, expected: string, title: string, span: Span, placement: string): void {
     this.diagnostics.push(
-      createDiagnostic('section-parent-missing', `Section ${quote(title)} is numbered ${number}, but no heading numbered ${expected} comes before it; ${placement}.`, span),
+      createDiagnostic(
+        'section-parent-missing',
+        `Section ${quote(title)} is numbered ${number}, but no heading numbered ${expected} comes before it; ${placement}.`,
+        span,
+      ),
     );
   }
 }

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../model/schema.js';
 import { createDiagnostic, START_OF_FILE } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../schema/model.js';
 
 export interface DecodedSource {
   text: string;
@@ -24,7 +24,11 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
       text: '',
       isText: false,
       diagnostics: [
-        createDiagnostic('input-binary', `The file contains a NUL byte at byte offset ${nul}: it is not a text guide, so it was not parsed.`, START_OF_FILE),
+        createDiagnostic(
+          'input-binary',
+          `The file contains a NUL byte at byte offset ${nul}: it is not a text guide, so it was not parsed.`,
+          START_OF_FILE,
+        ),
       ],
     };
   }
@@ -51,7 +55,11 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
     text,
     isText: true,
     diagnostics: [
-      createDiagnostic('encoding-utf16', `The file is ${encoding.toUpperCase()} (it starts with a byte order mark); it was decoded, but guides should be saved as UTF-8.`, START_OF_FILE),
+      createDiagnostic(
+        'encoding-utf16',
+        `The file is ${encoding.toUpperCase()} (it starts with a byte order mark); it was decoded, but guides should be saved as UTF-8.`,
+        START_OF_FILE,
+      ),
     ],
   };
 }

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../model/schema.js';
 import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
-import { createLocator } from '../diagnostics/locator.js';
+import type { Diagnostic } from '../schema/model.js';
+import { createLocator } from '../util/lines.js';
 
 /**
  * UTF-8 text that was once read as Windows-1252 and saved again turns `’` into
@@ -10,7 +10,8 @@ import { createLocator } from '../diagnostics/locator.js';
  */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const CONTINUATION = `[\\u00a0-\\u00bf${CP1252_HIGH}]`;
-const MOJIBAKE_RUN = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`, 'g');
+const LEAD_AND_CONTINUATIONS = `[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`;
+const MOJIBAKE_RUN = new RegExp(LEAD_AND_CONTINUATIONS, 'g');
 
 const MAX_REPORTS = 20;
 

@@ -19,7 +19,8 @@ export const remarkRaci: Plugin<[RaciConfig?], Root> = (options) => {
   return (_tree, file) => {
     const value = file.value;
     const checkOptions = { config, ...(file.path ? { file: file.path } : {}) };
-    const result = typeof value === 'string' ? checkGuideText(value, checkOptions) : checkGuideBytes(value ?? new Uint8Array(), checkOptions);
+    const result =
+      typeof value === 'string' ? checkGuideText(value, checkOptions) : checkGuideBytes(value ?? new Uint8Array(), checkOptions);
     if (!result.looksLikeGuide) return;
     for (const finding of result.findings) {
       const message = file.message(finding.message, {

@@ -1,4 +1,4 @@
-import type { Party } from '../model/schema.js';
+import type { Party } from '../schema/model.js';
 
 /**
  * Headers that name the two usual parties, in the languages of the

@@ -1,4 +1,4 @@
-import type { RoleLetter } from '../model/schema.js';
+import type { RoleLetter } from '../schema/model.js';
 
 export const ROLE_LETTERS: readonly RoleLetter[] = ['R', 'A', 'C', 'I'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from './finding.js';
+import type { Finding } from '../schema/finding.js';
 
 /**
  * A baseline records the findings a repository already has, so that only new
@@ -40,7 +40,13 @@ export function createBaseline(findings: readonly { file: string; finding: Findi
     if (entry) entry.count++;
     else entries.set(key, { file, rule: finding.code, ...(finding.activity ? { activity: finding.activity.id } : {}), text, count: 1 });
   }
-  const sorted = [...entries.values()].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.activity ?? '', b.activity ?? '') || compare(a.text ?? '', b.text ?? ''));
+  const sorted = [...entries.values()].sort(
+    (a, b) =>
+      compare(a.file, b.file) ||
+      compare(a.rule, b.rule) ||
+      compare(a.activity ?? '', b.activity ?? '') ||
+      compare(a.text ?? '', b.text ?? ''),
+  );
   return { version: 1, findings: sorted };
 }
 
@@ -65,7 +71,9 @@ export function matchBaseline<T extends { file: string; finding: Finding }>(
   }
   const covered = new Set<T>();
   for (const item of findings) {
-    const slot = byText.get(JSON.stringify([item.file, item.finding.code, findingSubject(item.finding)]))?.find((candidate) => candidate.left > 0);
+    const slot = byText
+      .get(JSON.stringify([item.file, item.finding.code, findingSubject(item.finding)]))
+      ?.find((candidate) => candidate.left > 0);
     if (slot) {
       slot.left--;
       covered.add(item);
@@ -74,7 +82,11 @@ export function matchBaseline<T extends { file: string; finding: Finding }>(
   for (const item of findings) {
     if (covered.has(item) || !item.finding.activity) continue;
     const slot = remaining.find(
-      (candidate) => candidate.left > 0 && candidate.entry.file === item.file && candidate.entry.rule === item.finding.code && candidate.entry.activity === item.finding.activity!.id,
+      (candidate) =>
+        candidate.left > 0 &&
+        candidate.entry.file === item.file &&
+        candidate.entry.rule === item.finding.code &&
+        candidate.entry.activity === item.finding.activity!.id,
     );
     if (slot) {
       slot.left--;

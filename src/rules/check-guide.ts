@@ -1,11 +1,11 @@
 import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
-import { safeParseResponsibilityModel, type SafeParseResult } from '../model/parse.js';
-import type { Diagnostic, Options } from '../model/schema.js';
+import { type SafeParseResult, safeParseResponsibilityModel } from '../parse/parse.js';
+import { parseGuideBytes } from '../parse/read-file.js';
 import { localeFromPath } from '../read/locale.js';
-import { parseGuideBytes } from '../read/read-file.js';
+import type { Finding } from '../schema/finding.js';
+import type { Diagnostic, Options } from '../schema/model.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
-import type { Finding } from './finding.js';
 import { buildRuleContext } from './guide-context.js';
 import { applyDirectives, readDirectives } from './suppressions.js';
 
@@ -42,7 +42,7 @@ export function checkGuideBytes(bytes: Uint8Array, options: CheckOptions = {}): 
   const { config, ...parseOptions } = options;
   const { result: parsed, decoded } = parseGuideBytes(bytes, parseOptions);
   // Fixes are written back as UTF-8: offered only when that gives back the same bytes elsewhere.
-  const canFix = decoded !== undefined && decoded.isText && decoded.diagnostics.length === 0;
+  const canFix = decoded?.isText === true && decoded.diagnostics.length === 0;
   return finish(parsed, decoded?.text ?? '', options.file, config, canFix);
 }
 
@@ -55,7 +55,13 @@ export function checkGuideText(text: string, options: CheckOptions = {}): CheckR
   return finish(parsed, source, options.file, config, true);
 }
 
-function finish(parsed: SafeParseResult, text: string, file: string | undefined, config: RaciConfig | undefined, canFix: boolean): CheckResult {
+function finish(
+  parsed: SafeParseResult,
+  text: string,
+  file: string | undefined,
+  config: RaciConfig | undefined,
+  canFix: boolean,
+): CheckResult {
   const context = buildRuleContext(parsed.model, text, canFix);
   const located = (finding: Finding): Finding => (file !== undefined ? { ...finding, file } : finding);
   const rowsByLine = new Map(context.rows.map((row) => [row.line, row.activity]));

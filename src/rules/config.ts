@@ -1,11 +1,13 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
+import { DIAGNOSTIC_CODES } from '../schema/codes.js';
+import type { Finding } from '../schema/finding.js';
 import { DIRECTIVE_RULES, RULES } from './rule-table.js';
-import type { Finding } from './finding.js';
 
 /** Every id a configuration or a `raci-disable` comment may name: the rules, the parser's codes, the comment checks. */
-export const KNOWN_RULE_IDS: readonly string[] = [...new Set([...RULES.map((rule) => rule.id), ...DIRECTIVE_RULES.map((rule) => rule.id), ...Object.keys(DIAGNOSTIC_CODES)])];
+export const KNOWN_RULE_IDS: readonly string[] = [
+  ...new Set([...RULES.map((rule) => rule.id), ...DIRECTIVE_RULES.map((rule) => rule.id), ...Object.keys(DIAGNOSTIC_CODES)]),
+];
 
 /** `“acountable-multiple” is not a rule id; did you mean “accountable-multiple”?` */
 export function unknownRuleMessage(id: string): string {
@@ -14,7 +16,9 @@ export function unknownRuleMessage(id: string): string {
   return `“${id}” is not a rule id${near ? `; did you mean “${suggestion}”?` : ' (see docs/rules.md and docs/diagnostics.md)'}`;
 }
 
-export const RuleSettingSchema = z.enum(['off', 'info', 'warning', 'error']).describe('`off` drops the findings of the rule; the others set their severity.');
+export const RuleSettingSchema = z
+  .enum(['off', 'info', 'warning', 'error'])
+  .describe('`off` drops the findings of the rule; the others set their severity.');
 
 export const RaciConfigSchema = z
   .strictObject({
@@ -35,7 +39,9 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 export type RaciConfig = z.input<typeof RaciConfigSchema>;
 
 /** A configuration read from JSON, or the one-line reason it is not valid (`rules.x: …`). */
-export function parseRaciConfig(value: unknown): { success: true; config: z.output<typeof RaciConfigSchema> } | { success: false; message: string } {
+export function parseRaciConfig(
+  value: unknown,
+): { success: true; config: z.output<typeof RaciConfigSchema> } | { success: false; message: string } {
   const result = RaciConfigSchema.safeParse(value);
   if (result.success) return { success: true, config: result.data };
   const issue = result.error.issues[0]!;

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { Finding, TextEdit } from './finding.js';
+import type { Finding, TextEdit } from '../schema/finding.js';
 
 /** Offsets of the start of each line, with the parser's line ends (CRLF, LF, lone CR). */
 function lineStarts(text: string): number[] {
@@ -26,7 +26,9 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
     .flatMap((finding) => finding.fix ?? [])
     .map((edit: TextEdit) => {
       const lineStart = starts[edit.line - 1];
-      return lineStart === undefined ? undefined : { from: lineStart + edit.column - 1, to: lineStart + edit.endColumn - 1, text: edit.text };
+      return lineStart === undefined
+        ? undefined
+        : { from: lineStart + edit.column - 1, to: lineStart + edit.endColumn - 1, text: edit.text };
     })
     .filter((edit): edit is { from: number; to: number; text: string } => edit !== undefined)
     .sort((a, b) => b.from - a.from);
@@ -45,5 +47,8 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
 /** A unified diff (`--- a/file`, `+++ b/file`), empty when nothing changes. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 1, headerOptions: FILE_HEADERS_ONLY });
+  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
+    context: 1,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
 }

@@ -1,8 +1,8 @@
 import type { Span } from '../diagnostics/diagnostic.js';
-import { listActivities } from '../exports/list-activities.js';
-import type { Activity, ResponsibilityModel } from '../model/schema.js';
-import { normalizeRoleCell, type NormalizedRoleCell } from '../roles/role-cell.js';
-import { cellPlainText, splitLines, splitTableRow, tableHeaderLine, type CellSlice } from './source-lines.js';
+import { type CellSlice, cellPlainText, splitLines, splitTableRow, tableHeaderLine } from '../markdown/gfm-row.js';
+import { listActivities } from '../model/list-activities.js';
+import { type NormalizedRoleCell, normalizeRoleCell } from '../roles/role-cell.js';
+import type { Activity, ResponsibilityModel } from '../schema/model.js';
 
 /** One party cell of an activity row, as read by the parser and as written in the source. */
 export interface PartyCell {
@@ -98,7 +98,12 @@ export function buildRuleContext(model: ResponsibilityModel, text: string, canFi
     if (headerLine === undefined) continue;
     let table = tables.get(headerLine);
     if (!table) {
-      table = { headerLine, partyLabels: header.labels.slice(activityColumn + 1), partySlices: header.slices.slice(activityColumn + 1), rows: [] };
+      table = {
+        headerLine,
+        partyLabels: header.labels.slice(activityColumn + 1),
+        partySlices: header.slices.slice(activityColumn + 1),
+        rows: [],
+      };
       tables.set(headerLine, table);
     }
     table.rows.push(row);

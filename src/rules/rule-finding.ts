@@ -1,5 +1,5 @@
 import type { Span } from '../diagnostics/diagnostic.js';
-import type { FindingActivity, TextEdit } from './finding.js';
+import type { FindingActivity, TextEdit } from '../schema/finding.js';
 import type { RowContext, RuleContext } from './guide-context.js';
 
 /** What a rule check returns; the engine adds the rule id, the severity and the file. */

@@ -29,13 +29,15 @@ function section(rule: RuleDoc): string {
 
 /** docs/rules.md, generated from the rule table (a test keeps the file in step). */
 export function renderRulesDoc(): string {
-  const index = [...RULES, ...DIRECTIVE_RULES].map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.fixable ? 'yes' : ''} | ${rule.summary.replace(/\|/g, '\\|')} |`);
+  const index = [...RULES, ...DIRECTIVE_RULES].map(
+    (rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.fixable ? 'yes' : ''} | ${rule.summary.replace(/\|/g, '\\|')} |`,
+  );
   return [
     '# RACI rules',
     '',
     '<!-- Generated from src/rules/rule-table.ts; edit the table, then run `npx vitest run test/rules-doc.test.ts -u`. -->',
     '',
-    '`raci check` reports the parser\'s structural diagnostics ([diagnostics.md](diagnostics.md)) and these rules.',
+    "`raci check` reports the parser's structural diagnostics ([diagnostics.md](diagnostics.md)) and these rules.",
     'Each has a stable id, used in the output, in `raci.config.json` and in `raci-disable` comments.',
     '',
     '| Rule | Default | Fixable | Reports |',
@@ -56,10 +58,10 @@ export function renderRulesDoc(): string {
     '',
     '## Silencing one finding',
     '',
-    '- `<!-- raci-disable-line rule-id -->` anywhere in a line silences that rule\'s findings on the line. For a table row,',
+    "- `<!-- raci-disable-line rule-id -->` anywhere in a line silences that rule's findings on the line. For a table row,",
     '  put it at the end of the activity cell: the page does not show it and the table stays whole.',
     '- `<!-- raci-disable-next-line rule-id -->` on its own line silences the rule on the next line that is not blank',
-    '  (a heading, a table\'s header row, a legend row…). Not between two table rows: markdown ends a table at an',
+    "  (a heading, a table's header row, a legend row…). Not between two table rows: markdown ends a table at an",
     '  HTML line, which `disable-misplaced` reports.',
     '',
     'Several ids may be given, separated by spaces or commas, and `-- a reason` may follow. A comment that silences',

@@ -1,7 +1,7 @@
-import type { Finding } from './finding.js';
+import { looksLikeTableLine } from '../markdown/gfm-row.js';
+import type { Finding } from '../schema/finding.js';
 import { KNOWN_RULE_IDS, unknownRuleMessage } from './config.js';
 import { DIRECTIVE_RULES } from './rule-table.js';
-import { looksLikeTableLine } from './source-lines.js';
 
 /**
  * `<!-- raci-disable-next-line rule-id … -->` silences the named rules on the
@@ -31,11 +31,18 @@ export function readDirectives(lines: readonly string[]): Directive[] {
     if (!text.includes('raci-disable')) return;
     for (const match of text.matchAll(DIRECTIVE)) {
       const kind = match[1] === 'line' ? 'line' : 'next-line';
-      const ids = match[2]!.split(/\s--\s|\s--$/)[0]!.split(/[\s,]+/).filter((id) => id !== '');
+      const ids = match[2]!
+        .split(/\s--\s|\s--$/)[0]!
+        .split(/[\s,]+/)
+        .filter((id) => id !== '');
       const line = index + 1;
       const alone = text.trim() === match[0];
       const splitsTable =
-        kind === 'next-line' && alone && looksLikeTableLine(lines[index - 1] ?? '') && looksLikeTableLine(lines[index + 1] ?? '') && (lines[index + 1] ?? '').trim() !== '';
+        kind === 'next-line' &&
+        alone &&
+        looksLikeTableLine(lines[index - 1] ?? '') &&
+        looksLikeTableLine(lines[index + 1] ?? '') &&
+        (lines[index + 1] ?? '').trim() !== '';
       directives.push({
         kind,
         ruleIds: ids,
@@ -85,19 +92,36 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
       continue;
     }
     if (directive.ruleIds.length === 0) {
-      reports.push({ code: 'disable-unused', severity: SEVERITY['disable-unused']!, message: `This ${comment(directive)} comment names no rule, so it silences nothing; name the rule ids to silence.`, ...at(directive) });
+      reports.push({
+        code: 'disable-unused',
+        severity: SEVERITY['disable-unused']!,
+        message: `This ${comment(directive)} comment names no rule, so it silences nothing; name the rule ids to silence.`,
+        ...at(directive),
+      });
       continue;
     }
     for (const id of directive.ruleIds) {
       if (!KNOWN_RULE_IDS.includes(id) || id in SEVERITY) {
         const reason = id in SEVERITY ? `“${id}” findings cannot be silenced by a comment` : unknownRuleMessage(id);
-        reports.push({ code: 'disable-unused', severity: SEVERITY['disable-unused']!, message: `This ${comment(directive)} comment silences nothing: ${reason}${reason.endsWith('?') ? '' : '.'}`, ...at(directive) });
+        reports.push({
+          code: 'disable-unused',
+          severity: SEVERITY['disable-unused']!,
+          message: `This ${comment(directive)} comment silences nothing: ${reason}${reason.endsWith('?') ? '' : '.'}`,
+          ...at(directive),
+        });
         continue;
       }
       const matches = findings.filter((finding) => finding.code === id && finding.line === directive.targetLine);
       if (matches.length === 0) {
-        const where = directive.targetLine === undefined ? 'there is no line after it' : `line ${directive.targetLine} has no ${id} finding`;
-        reports.push({ code: 'disable-unused', severity: SEVERITY['disable-unused']!, message: `This ${comment(directive)} comment silences nothing: ${where}.`, subject: `${id} unused`, ...at(directive) });
+        const where =
+          directive.targetLine === undefined ? 'there is no line after it' : `line ${directive.targetLine} has no ${id} finding`;
+        reports.push({
+          code: 'disable-unused',
+          severity: SEVERITY['disable-unused']!,
+          message: `This ${comment(directive)} comment silences nothing: ${where}.`,
+          subject: `${id} unused`,
+          ...at(directive),
+        });
       }
       for (const match of matches) silenced.add(match);
     }

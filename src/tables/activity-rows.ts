@@ -1,9 +1,9 @@
-import type { Activity, Diagnostic, RoleLetter, Scope } from '../model/schema.js';
 import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
-import { normalizeRoleCell } from '../roles/role-cell.js';
 import { slugify } from '../roles/parties.js';
+import { normalizeRoleCell } from '../roles/role-cell.js';
+import type { Activity, Diagnostic, RoleLetter, Scope } from '../schema/model.js';
 import type { ActivityLayout } from './columns.js';
-import { rowText, type CellData, type RowData, type TableData } from './table-data.js';
+import { type CellData, type RowData, rowText, type TableData } from './table-data.js';
 
 export interface ActivityTableContext {
   layout: ActivityLayout;
@@ -44,7 +44,13 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
     const otherCells = row.cells.filter((_, column) => column !== layout.activityColumn && column < width);
     if (text === '') {
       if (otherCells.some((cell) => cell.text !== '')) {
-        diagnostics.push(createDiagnostic('activity-text-missing', `Row ${quote(rowText(row))} has role codes but no activity text; write the activity in the ${quote(table.header[layout.activityColumn]?.text ?? '')} column.`, row.span));
+        diagnostics.push(
+          createDiagnostic(
+            'activity-text-missing',
+            `Row ${quote(rowText(row))} has role codes but no activity text; write the activity in the ${quote(table.header[layout.activityColumn]?.text ?? '')} column.`,
+            row.span,
+          ),
+        );
       } else {
         diagnostics.push(createDiagnostic('row-ignored', `Row ${quote(rowText(row))} is empty; it was skipped.`, row.span));
       }
@@ -70,7 +76,11 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
         );
       } else if (cell.text !== normalized.canonical) {
         diagnostics.push(
-          createDiagnostic('role-noncanonical', `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} is read as ${quote(normalized.canonical)}; write it that way.`, cell.span),
+          createDiagnostic(
+            'role-noncanonical',
+            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} is read as ${quote(normalized.canonical)}; write it that way.`,
+            cell.span,
+          ),
         );
       }
     });
@@ -81,7 +91,11 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
       scopes[scopeIds[index]!] = cell.text !== '';
       if (cell.text !== '' && !APPLIES.test(cell.text)) {
         diagnostics.push(
-          createDiagnostic('scope-value-unknown', `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? '')} of ${quote(text)} is not a mark such as "X"; it is read as applicable.`, cell.span),
+          createDiagnostic(
+            'scope-value-unknown',
+            `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? '')} of ${quote(text)} is not a mark such as "X"; it is read as applicable.`,
+            cell.span,
+          ),
         );
       }
     });
@@ -102,9 +116,16 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
 function checkRowWidth(table: TableData, row: RowData, width: number, diagnostics: Diagnostic[]): void {
   const count = row.cells.length;
   if (count < width) {
-    const missing = table.header.slice(count).map((cell) => quote(cell.text)).join(', ');
+    const missing = table.header
+      .slice(count)
+      .map((cell) => quote(cell.text))
+      .join(', ');
     diagnostics.push(
-      createDiagnostic('row-missing-cells', `Row ${quote(rowText(row))} has ${count} of the header's ${width} cells; ${missing} ${width - count === 1 ? 'is' : 'are'} read as empty. Close the row with one "|" per column.`, row.span),
+      createDiagnostic(
+        'row-missing-cells',
+        `Row ${quote(rowText(row))} has ${count} of the header's ${width} cells; ${missing} ${width - count === 1 ? 'is' : 'are'} read as empty. Close the row with one "|" per column.`,
+        row.span,
+      ),
     );
   } else if (count > width) {
     const extra = row.cells.slice(width);

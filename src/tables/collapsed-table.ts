@@ -1,6 +1,6 @@
 import type { Paragraph } from 'mdast';
-import type { Link } from '../model/schema.js';
 import { collapseWhitespace, stripHtmlComments } from '../markdown/text.js';
+import type { Link } from '../schema/model.js';
 import type { CellData, RowData, TableData } from './table-data.js';
 
 const DELIMITER_CELL = /^:?-+:?$/;

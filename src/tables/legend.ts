@@ -1,5 +1,5 @@
-import type { Diagnostic, RoleDefinition } from '../model/schema.js';
 import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, RoleDefinition } from '../schema/model.js';
 import type { CellData, TableData } from './table-data.js';
 
 /**
@@ -43,7 +43,11 @@ export function readLegend(table: TableData): { roles: RoleDefinition[]; diagnos
       const text = row.cells.map((cell) => cell.text).join(' | ');
       if (text.trim() === '') continue;
       diagnostics.push(
-        createDiagnostic('legend-row-invalid', `Legend row ${quote(text)} does not read "letter: meaning" (for example "R: Is in charge of carrying out the process").`, row.span),
+        createDiagnostic(
+          'legend-row-invalid',
+          `Legend row ${quote(text)} does not read "letter: meaning" (for example "R: Is in charge of carrying out the process").`,
+          row.span,
+        ),
       );
     }
   }

@@ -1,7 +1,7 @@
 import type { Table, TableCell } from 'mdast';
-import { spanOf, type Span } from '../diagnostics/diagnostic.js';
-import type { Link } from '../model/schema.js';
+import { type Span, spanOf } from '../diagnostics/diagnostic.js';
 import { linksIn, plainText } from '../markdown/text.js';
+import type { Link } from '../schema/model.js';
 
 /** A cell as the rest of the pipeline needs it, whatever kind of table it came from. */
 export interface CellData {
@@ -52,7 +52,10 @@ export function tableDataFromMdast(table: Table, lineOffset = 0): TableData {
   const [headerRow, ...bodyRows] = table.children;
   return {
     header: headerRow ? headerRow.children.map((cell) => cellData(cell, lineOffset)) : [],
-    rows: bodyRows.map((row) => ({ cells: row.children.map((cell) => cellData(cell, lineOffset)), span: spanOf(row.position, lineOffset) })),
+    rows: bodyRows.map((row) => ({
+      cells: row.children.map((cell) => cellData(cell, lineOffset)),
+      span: spanOf(row.position, lineOffset),
+    })),
     span: spanOf(table.position, lineOffset),
     collapsed: false,
   };

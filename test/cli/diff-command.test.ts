@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../../src/cli/commands/diff.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { diffModels } from '../../src/compare/diff-models.js';
-import { ModelDiffSchema } from '../../src/compare/diff-schema.js';
+import { ModelDiffSchema } from '../../src/schema/diff.js';
 import { DIFF_FIXTURES, EMAIL_PRO, EMAIL_PRO_LEGACY, HOSTED_EXCHANGE, load, ROOT } from '../compare/helpers.js';
-import { capture } from './capture.js';
+import { capture } from '../helpers/capture.js';
 
 const run = async (args: string[], options: Parameters<typeof runDiff>[1] = {}, isTTY = false) => {
   const io = capture(isTTY);
@@ -30,7 +30,9 @@ describe('raci diff OLD NEW', () => {
       '  3.1.1 Administrate the service infrastructure (servers, OS, antivirus, storage)',
       '      Customer → OVHcloud  (lines 72 → 69)',
     ]);
-    expect(lines).toContain("  ~ Choose the service's sizing [-10GB-]{+(50GB or 300GB) without downgrade option+}  (reworded, 53% alike; lines 31 → 28)");
+    expect(lines).toContain(
+      "  ~ Choose the service's sizing [-10GB-]{+(50GB or 300GB) without downgrade option+}  (reworded, 53% alike; lines 31 → 28)",
+    );
     expect(lines).toContain('      OVHcloud: RI → RA');
     expect(lines).toContain('  + Deliver PST file following client request  (line 147)');
     expect(lines.indexOf('Accountable changes hands:')).toBeLessThan(lines.indexOf('Metadata:'));
@@ -51,9 +53,13 @@ describe('raci diff OLD NEW', () => {
     const lines = out.split('\n');
     expect(lines[0]).toBe('### Responsibility model diff: Email Pro - Responsibility model → Hosted Exchange - Responsibility model');
     expect(lines).toContain('#### Accountable changes hands');
-    expect(lines).toContain('- **3.1.1** Administrate the service infrastructure (servers, OS, antivirus, storage): **Customer → OVHcloud**');
+    expect(lines).toContain(
+      '- **3.1.1** Administrate the service infrastructure (servers, OS, antivirus, storage): **Customer → OVHcloud**',
+    );
     expect(lines).toContain('#### 3.1.1 Daily operations');
-    expect(lines).toContain("- **reworded** Choose the service's sizing ~~10GB~~ **(50GB or 300GB) without downgrade option** (lines 31 → 28)");
+    expect(lines).toContain(
+      "- **reworded** Choose the service's sizing ~~10GB~~ **(50GB or 300GB) without downgrade option** (lines 31 → 28)",
+    );
     expect(lines).toContain('- **added** Deliver PST file following client request: Customer `A`, OVHcloud `RI` (line 147)');
   });
 
@@ -81,10 +87,14 @@ describe('raci diff OLD NEW', () => {
   });
 
   it('usage problems are one-line UsageErrors (exit 2)', async () => {
-    await expect(run([EMAIL_PRO])).rejects.toThrow(new UsageError('raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got 1 argument'));
+    await expect(run([EMAIL_PRO])).rejects.toThrow(
+      new UsageError('raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got 1 argument'),
+    );
     await expect(run(['missing.md', EMAIL_PRO])).rejects.toThrow('missing.md: no such file or directory');
     await expect(run(['fixtures', EMAIL_PRO])).rejects.toThrow('fixtures: is a directory; give a guide file (or use --since REV fixtures)');
-    await expect(run([EMAIL_PRO, EMAIL_PRO], { similarity: '2' })).rejects.toThrow('--similarity 2: give a number from 0 to 1 (default 0.5)');
+    await expect(run([EMAIL_PRO, EMAIL_PRO], { similarity: '2' })).rejects.toThrow(
+      '--similarity 2: give a number from 0 to 1 (default 0.5)',
+    );
   });
 
   it('a file that is not a guide at all is refused, with its error on stderr', async () => {
@@ -92,7 +102,9 @@ describe('raci diff OLD NEW', () => {
     try {
       writeFileSync(join(folder, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
       const io = capture();
-      await expect(runDiff([join(folder, 'binary.md'), join(ROOT, EMAIL_PRO)], {}, io)).rejects.toThrow(/binary\.md: no responsibility model could be read/);
+      await expect(runDiff([join(folder, 'binary.md'), join(ROOT, EMAIL_PRO)], {}, io)).rejects.toThrow(
+        /binary\.md: no responsibility model could be read/,
+      );
       expect(io.err).toHaveLength(1);
       expect(io.err[0]).toMatch(/binary\.md:1:1 error .* input-binary$/);
     } finally {
@@ -111,7 +123,15 @@ describe('raci diff with git: REV:path and --since', () => {
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: repo,
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: repo },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.com',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.com',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: repo,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }).toString();
   const fixture = (name: string) => readFileSync(join(ROOT, DIFF_FIXTURES, name));
@@ -149,9 +169,15 @@ describe('raci diff with git: REV:path and --since', () => {
   });
 
   it('a missing revision or path is a one-line error in git’s words', async () => {
-    await expect(runIn(['HEAD~5:pages/a/guide.en-gb.md', 'pages/a/guide.en-gb.md'])).rejects.toThrow(/^HEAD~5:pages\/a\/guide\.en-gb\.md: invalid object name 'HEAD~5'\.?$/);
-    await expect(runIn(['HEAD:pages/b/guide.en-gb.md', 'pages/a/guide.en-gb.md'])).rejects.toThrow(/^HEAD:pages\/b\/guide\.en-gb\.md: path 'pages\/b\/guide\.en-gb\.md' does not exist in 'HEAD'$/);
-    await expect(runIn(['pages/a/guide.en-gb.md'], { since: 'nope' })).rejects.toThrow(new UsageError('nope: not a commit in this git repository'));
+    await expect(runIn(['HEAD~5:pages/a/guide.en-gb.md', 'pages/a/guide.en-gb.md'])).rejects.toThrow(
+      /^HEAD~5:pages\/a\/guide\.en-gb\.md: invalid object name 'HEAD~5'\.?$/,
+    );
+    await expect(runIn(['HEAD:pages/b/guide.en-gb.md', 'pages/a/guide.en-gb.md'])).rejects.toThrow(
+      /^HEAD:pages\/b\/guide\.en-gb\.md: path 'pages\/b\/guide\.en-gb\.md' does not exist in 'HEAD'$/,
+    );
+    await expect(runIn(['pages/a/guide.en-gb.md'], { since: 'nope' })).rejects.toThrow(
+      new UsageError('nope: not a commit in this git repository'),
+    );
   });
 
   it('without git on the PATH, says so', async () => {

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runDrift, translationGroup } from '../../src/cli/commands/drift.js';
-import { LocaleComparisonSchema } from '../../src/compare/drift-schema.js';
+import { LocaleComparisonSchema } from '../../src/schema/drift.js';
 import { DIFF_FIXTURES, EMAIL_PRO, HOSTED_EXCHANGE, ROOT } from '../compare/helpers.js';
-import { capture } from './capture.js';
+import { capture } from '../helpers/capture.js';
 
 const DRIFT = `${ROOT}${DIFF_FIXTURES}/drift`;
 
@@ -52,7 +52,9 @@ describe('raci drift', () => {
       cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.fr-fr.md'));
       cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.de-de.md'));
       writeFileSync(join(folder, 'README.md'), '# not a guide\n');
-      const files = ['README.md', 'a/guide.en-gb.md', 'a/guide.en-ie.md', 'b/guide.de-de.md', 'b/guide.fr-fr.md'].map((file) => join(folder, file));
+      const files = ['README.md', 'a/guide.en-gb.md', 'a/guide.en-ie.md', 'b/guide.de-de.md', 'b/guide.fr-fr.md'].map((file) =>
+        join(folder, file),
+      );
       const io = capture();
       expect(await runDrift(files, {}, io)).toBe(0);
       expect(io.out.join('\n')).toContain('  en-ie (guide.en-ie.md) against en-gb (guide.en-gb.md): agrees');

@@ -17,7 +17,8 @@ const examples = [...readme.matchAll(/<!-- raci-example: (.+?) -->\n```[a-z]*\n(
 
 async function raci(args: string[]): Promise<string> {
   try {
-    return (await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })).stdout;
+    return (await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }))
+      .stdout;
   } catch (caught) {
     return (caught as { stdout: string }).stdout; // exit 1 still prints the comparison
   }
@@ -29,7 +30,10 @@ describe('README examples of raci diff and raci drift', () => {
     expect(commands).toEqual(['diff', 'diff --format markdown', 'diff --format json --exit-code', 'drift']);
   });
 
-  it.each(examples.map((example) => [example.args.join(' ').slice(0, 60), example] as const))('%s… prints what the README shows', async (_name, example) => {
-    expect(await raci(example.args)).toBe(`${example.shown}\n`);
-  });
+  it.each(examples.map((example) => [example.args.join(' ').slice(0, 60), example] as const))(
+    '%s… prints what the README shows',
+    async (_name, example) => {
+      expect(await raci(example.args)).toBe(`${example.shown}\n`);
+    },
+  );
 });

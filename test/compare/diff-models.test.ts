@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/compare/diff-models.js';
-import { ModelDiffSchema } from '../../src/compare/diff-schema.js';
-import type { ResponsibilityModel, RoleLetter } from '../../src/model/schema.js';
+import { ModelDiffSchema } from '../../src/schema/diff.js';
+import type { ResponsibilityModel, RoleLetter } from '../../src/schema/model.js';
 import { brief, DIFF_FIXTURES, load } from './helpers.js';
 
 const base = load(`${DIFF_FIXTURES}/base.en-gb.md`);
@@ -13,7 +13,17 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
     const diff = against('letter-order');
     expect(diff.identical).toBe(true);
     expect(diff.activities).toEqual([]);
-    expect(diff.summary).toEqual({ added: 0, removed: 0, reworded: 0, moved: 0, reassigned: 0, accountable: 0, unchanged: 7, sections: 0, meta: 0 });
+    expect(diff.summary).toEqual({
+      added: 0,
+      removed: 0,
+      reworded: 0,
+      moved: 0,
+      reassigned: 0,
+      accountable: 0,
+      unchanged: 7,
+      sections: 0,
+      meta: 0,
+    });
   });
 
   it('added and removed activities, each in its section with its letters and line', () => {
@@ -36,7 +46,9 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
 
   it('a reworded activity comes with its similarity and word diff', () => {
     const diff = against('reworded');
-    expect(diff.activities.map(brief)).toEqual([{ kind: 'modified', section: '1.1', text: 'Choose service location in EU or in Canada', reworded: 'Choose service location in EU' }]);
+    expect(diff.activities.map(brief)).toEqual([
+      { kind: 'modified', section: '1.1', text: 'Choose service location in EU or in Canada', reworded: 'Choose service location in EU' },
+    ]);
     const [change] = diff.activities;
     expect(change!.similarity).toBeCloseTo((2 * 5) / (5 + 8), 3);
     expect(change!.words).toEqual([
@@ -48,7 +60,9 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
 
   it('an activity moved to another section keeps its letters', () => {
     const diff = against('moved');
-    expect(diff.activities.map(brief)).toEqual([{ kind: 'modified', section: '2.2', text: 'Manage access to the control panel', movedFrom: '2.1' }]);
+    expect(diff.activities.map(brief)).toEqual([
+      { kind: 'modified', section: '2.2', text: 'Manage access to the control panel', movedFrom: '2.1' },
+    ]);
     expect(diff.summary).toMatchObject({ moved: 1, added: 0, removed: 0 });
   });
 
@@ -105,7 +119,13 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
     expect(diff.parties).toEqual([{ key: 'reseller', old: null, new: 'Reseller' }]);
     expect(diff.scopes).toEqual([]);
     expect(diff.activities.map(brief)).toEqual([
-      { kind: 'modified', section: '1.1', text: 'Replace faulty hardware', assignments: ['reseller: - → C'], scopes: ['private-cloud: false → true'] },
+      {
+        kind: 'modified',
+        section: '1.1',
+        text: 'Replace faulty hardware',
+        assignments: ['reseller: - → C'],
+        scopes: ['private-cloud: false → true'],
+      },
     ]);
   });
 
@@ -117,21 +137,25 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
 });
 
 describe('diffModels properties', () => {
-  const shuffleLetters = (model: ResponsibilityModel, seed: number): ResponsibilityModel => structuredClone({
-    ...model,
-    sections: model.sections.map(function visit(section): ResponsibilityModel['sections'][number] {
-      return {
-        ...section,
-        activities: section.activities.map((activity) => ({
-          ...activity,
-          assignments: Object.fromEntries(
-            Object.entries(activity.assignments).map(([party, letters]) => [party, seed % 2 === 0 ? [...letters].reverse() : [...letters].sort() as RoleLetter[]]),
-          ),
-        })),
-        sections: section.sections.map(visit),
-      };
-    }),
-  });
+  const shuffleLetters = (model: ResponsibilityModel, seed: number): ResponsibilityModel =>
+    structuredClone({
+      ...model,
+      sections: model.sections.map(function visit(section): ResponsibilityModel['sections'][number] {
+        return {
+          ...section,
+          activities: section.activities.map((activity) => ({
+            ...activity,
+            assignments: Object.fromEntries(
+              Object.entries(activity.assignments).map(([party, letters]) => [
+                party,
+                seed % 2 === 0 ? [...letters].reverse() : ([...letters].sort() as RoleLetter[]),
+              ]),
+            ),
+          })),
+          sections: section.sections.map(visit),
+        };
+      }),
+    });
 
   it('a guide against itself, or with its letters in another order, is identical', () => {
     fc.assert(

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { safeParseResponsibilityModelBytes } from '../../src/read/read-file.js';
-import type { ResponsibilityModel } from '../../src/model/schema.js';
-import type { ActivityChange } from '../../src/compare/diff-schema.js';
+import { safeParseResponsibilityModelBytes } from '../../src/parse/read-file.js';
+import type { ActivityChange } from '../../src/schema/diff.js';
+import type { ResponsibilityModel } from '../../src/schema/model.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIFF_FIXTURES = 'test/fixtures/diff';
@@ -24,8 +24,12 @@ export function brief(change: ActivityChange): Record<string, unknown> {
     text: (change.new ?? change.old)!.text,
     ...(change.reworded ? { reworded: change.old!.text } : {}),
     ...(change.moved ? { movedFrom: change.old!.section.number } : {}),
-    ...(change.assignments.length > 0 ? { assignments: change.assignments.map((a) => `${a.party}: ${a.old.join('') || '-'} → ${a.new.join('') || '-'}`) } : {}),
-    ...(change.accountable ? { accountable: `${change.accountable.old.join('+') || '-'} → ${change.accountable.new.join('+') || '-'}` } : {}),
+    ...(change.assignments.length > 0
+      ? { assignments: change.assignments.map((a) => `${a.party}: ${a.old.join('') || '-'} → ${a.new.join('') || '-'}`) }
+      : {}),
+    ...(change.accountable
+      ? { accountable: `${change.accountable.old.join('+') || '-'} → ${change.accountable.new.join('+') || '-'}` }
+      : {}),
     ...(change.scopes.length > 0 ? { scopes: change.scopes.map((s) => `${s.scope}: ${String(s.old)} → ${String(s.new)}`) } : {}),
   };
 }

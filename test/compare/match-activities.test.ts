@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchActivities } from '../../src/compare/match-activities.js';
-import type { ActivityRow } from '../../src/model/schema.js';
+import type { ActivityRow } from '../../src/schema/model.js';
 
 let nextLine = 1;
 function row(sectionNumber: string, text: string, customer: ActivityRow['assignments'][string] = ['R', 'A']): ActivityRow {
@@ -45,7 +45,9 @@ describe('matchActivities', () => {
     const before = [row('1', 'Administrate domain, mailboxes, aliases, external contacts'), row('1', 'Choose the service location')];
     const after = [row('1', 'Administrate domain, mailboxes, distribution groups, etc.'), row('1', 'Order a domain name')];
     const { pairs, added, removed } = matchActivities(before, after);
-    expect(pairs.map((pair) => [pair.old.text, pair.how, pair.similarity])).toEqual([['Administrate domain, mailboxes, aliases, external contacts', 'reworded', 0.5]]);
+    expect(pairs.map((pair) => [pair.old.text, pair.how, pair.similarity])).toEqual([
+      ['Administrate domain, mailboxes, aliases, external contacts', 'reworded', 0.5],
+    ]);
     expect(texts(added)).toEqual(['Order a domain name']);
     expect(texts(removed)).toEqual(['Choose the service location']);
     // A stricter threshold leaves the rewording as a removal and an addition.

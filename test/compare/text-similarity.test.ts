@@ -5,13 +5,20 @@ import { normaliseText, textSimilarity, wordsOf } from '../../src/compare/text-s
 describe('textSimilarity (Sørensen–Dice over words)', () => {
   it('counts shared words against all words', () => {
     // 4 shared words of 5 + 10: 2·4/15
-    expect(textSimilarity("Choose the service's sizing 10GB", "Choose the service's sizing (50GB or 300GB) without downgrade option")).toBeCloseTo(8 / 15, 10);
+    expect(
+      textSimilarity("Choose the service's sizing 10GB", "Choose the service's sizing (50GB or 300GB) without downgrade option"),
+    ).toBeCloseTo(8 / 15, 10);
     // 3 of 6 + 6
-    expect(textSimilarity('Administrate domain, mailboxes, aliases, external contacts', 'Administrate domain, mailboxes, distribution groups, etc.')).toBe(0.5);
+    expect(
+      textSimilarity(
+        'Administrate domain, mailboxes, aliases, external contacts',
+        'Administrate domain, mailboxes, distribution groups, etc.',
+      ),
+    ).toBe(0.5);
   });
 
   it('ignores case, punctuation and the kind of apostrophe', () => {
-    expect(textSimilarity('Manage the customer’s data.', 'manage THE customer\'s data')).toBe(1);
+    expect(textSimilarity('Manage the customer’s data.', "manage THE customer's data")).toBe(1);
     expect(wordsOf('customer’s (OS, etc.)')).toEqual(["customer's", 'os', 'etc']);
   });
 

@@ -4,7 +4,9 @@ import { newTextOf, oldTextOf, wordDiff } from '../../src/compare/word-diff.js';
 
 describe('wordDiff', () => {
   it('shows the words that changed', () => {
-    expect(wordDiff('Administrate domain, mailboxes, aliases, external contacts', 'Administrate domain, mailboxes, distribution groups, etc.')).toEqual([
+    expect(
+      wordDiff('Administrate domain, mailboxes, aliases, external contacts', 'Administrate domain, mailboxes, distribution groups, etc.'),
+    ).toEqual([
       { op: 'equal', text: 'Administrate domain, mailboxes, ' },
       { op: 'delete', text: 'aliases' },
       { op: 'insert', text: 'distribution groups' },

@@ -1,12 +1,12 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDatasets, type DatasetBuild } from '../../src/exports/datasets/build.js';
-import { CANONICAL_LETTERS } from '../../src/exports/datasets/columns.js';
-import { unescapeCsvCell } from '../../src/exports/datasets/csv.js';
-import { DatasetError, type DatasetFile, type DatasetInput } from '../../src/exports/datasets/types.js';
-import { listActivities } from '../../src/exports/list-activities.js';
-import { ResponsibilityModelSchema, type ResponsibilityModel } from '../../src/model/schema.js';
+import { buildDatasets, type DatasetBuild } from '../../src/datasets/build.js';
+import { CANONICAL_LETTERS } from '../../src/datasets/columns.js';
+import { unescapeCsvCell } from '../../src/datasets/csv.js';
+import { DatasetError, type DatasetInput } from '../../src/datasets/types.js';
+import { listActivities } from '../../src/model/list-activities.js';
+import { type ResponsibilityModel, ResponsibilityModelSchema } from '../../src/schema/model.js';
 import { fixtureInputs, guideMarkdown, input } from './helpers.js';
 
 const fileOf = (build: DatasetBuild, path: string): string => {
@@ -70,7 +70,9 @@ describe('buildDatasets on the bundled guides', () => {
   });
 
   it('reads back activities.csv with a CSV parser as exactly the activities of the models', () => {
-    const rows = readCsv(fileOf(build, 'activities.csv')).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, unescapeCsvCell(v)])));
+    const rows = readCsv(fileOf(build, 'activities.csv')).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, unescapeCsvCell(v)])),
+    );
     const guidesById = new Map(readCsv(fileOf(build, 'guides.csv')).map((g) => [g.id!, g]));
     const expected: Record<string, string>[] = [];
     for (const file of build.files.filter((f) => f.path.startsWith('guides/'))) {
@@ -86,15 +88,20 @@ describe('buildDatasets on the bundled guides', () => {
           section_number: activity.sectionNumber,
           phase_title: activity.path[0]?.title ?? '',
           section_title: activity.path[1]?.title ?? '',
-          subsection_title: activity.path.slice(2).map((s) => s.title).join(' / '),
+          subsection_title: activity.path
+            .slice(2)
+            .map((s) => s.title)
+            .join(' / '),
           activity_text: activity.text,
           line: String(activity.line),
           accountable: partyIds.filter((p) => activity.assignments[p]?.includes('A')).join(';'),
           responsible: partyIds.filter((p) => activity.assignments[p]?.includes('R')).join(';'),
           party_customer: (activity.assignments.customer ?? []).join(''),
           party_ovhcloud: (activity.assignments.ovhcloud ?? []).join(''),
-          'scope_sap-hana-on-bare-metal': activity.scopes['sap-hana-on-bare-metal'] === undefined ? '' : String(activity.scopes['sap-hana-on-bare-metal']),
-          'scope_sap-hana-on-private-cloud': activity.scopes['sap-hana-on-private-cloud'] === undefined ? '' : String(activity.scopes['sap-hana-on-private-cloud']),
+          'scope_sap-hana-on-bare-metal':
+            activity.scopes['sap-hana-on-bare-metal'] === undefined ? '' : String(activity.scopes['sap-hana-on-bare-metal']),
+          'scope_sap-hana-on-private-cloud':
+            activity.scopes['sap-hana-on-private-cloud'] === undefined ? '' : String(activity.scopes['sap-hana-on-private-cloud']),
         });
       }
       expect(guidesById.get(id)?.activities, id).toBe(String(listActivities(model).length));
@@ -105,11 +112,17 @@ describe('buildDatasets on the bundled guides', () => {
 
   it('writes activities.jsonl with the same rows as activities.csv', () => {
     const csv = readCsv(fileOf(build, 'activities.csv'));
-    const jsonl = fileOf(build, 'activities.jsonl').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const jsonl = fileOf(build, 'activities.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(jsonl).toHaveLength(csv.length);
     for (const [index, row] of jsonl.entries()) {
       const asCsv = Object.fromEntries(
-        Object.entries(row).map(([key, value]) => [key, value === null ? '' : Array.isArray(value) ? value.join(';') : unescapeCsvCell(String(value))]),
+        Object.entries(row).map(([key, value]) => [
+          key,
+          value === null ? '' : Array.isArray(value) ? value.join(';') : unescapeCsvCell(String(value)),
+        ]),
       );
       const fromCsv = Object.fromEntries(Object.entries(csv[index]!).map(([key, value]) => [key, unescapeCsvCell(value)]));
       expect(asCsv).toEqual(fromCsv);
@@ -117,7 +130,10 @@ describe('buildDatasets on the bundled guides', () => {
   });
 
   it('lists every finding of every guide in diagnostics.jsonl, matching the counts of guides.csv', () => {
-    const findings = fileOf(build, 'diagnostics.jsonl').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const findings = fileOf(build, 'diagnostics.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const guides = readCsv(fileOf(build, 'guides.csv'));
     for (const guide of guides) {
       const mine = findings.filter((f) => f.guide_id === guide.id);
@@ -142,18 +158,28 @@ describe('buildDatasets on the bundled guides', () => {
       const rows =
         resource.format === 'csv'
           ? readCsv(content)
-          : content.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+          : content
+              .trimEnd()
+              .split('\n')
+              .map((line) => JSON.parse(line) as Record<string, string>);
       tables.set(resource.name, rows);
       const header = resource.format === 'csv' ? content.slice(0, content.indexOf('\n')).split(',') : Object.keys(rows[0]!);
-      const fields = resource.schema.fields as { name: string; type: string; description: string; constraints?: { enum?: string[]; required?: boolean } }[];
+      const fields = resource.schema.fields as {
+        name: string;
+        type: string;
+        description: string;
+        constraints?: { enum?: string[]; required?: boolean };
+      }[];
       expect(fields.map((f) => f.name)).toEqual(header);
       for (const field of fields) {
         expect(field.description.length, field.name).toBeGreaterThan(10);
         expect(['string', 'integer', 'boolean', 'date', 'list']).toContain(field.type);
         for (const row of rows) {
           const value = row[field.name];
-          if (field.constraints?.required) expect(value === '' || value === null || value === undefined, `${resource.name}.${field.name}`).toBe(false);
-          if (field.constraints?.enum && value !== '' && value !== null) expect(field.constraints.enum, `${resource.name}.${field.name}`).toContain(value);
+          if (field.constraints?.required)
+            expect(value === '' || value === null || value === undefined, `${resource.name}.${field.name}`).toBe(false);
+          if (field.constraints?.enum && value !== '' && value !== null)
+            expect(field.constraints.enum, `${resource.name}.${field.name}`).toContain(value);
           if (field.type === 'integer' && resource.format === 'csv') expect(value).toMatch(/^\d+$/);
           if (field.type === 'date' && value) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
           if (field.type === 'boolean' && value) expect(['true', 'false']).toContain(value);
@@ -167,10 +193,13 @@ describe('buildDatasets on the bundled guides', () => {
     for (const resource of descriptor.resources) {
       for (const foreignKey of resource.schema.foreignKeys ?? []) {
         const targets = new Set(tables.get(foreignKey.reference.resource)!.map((row) => row[foreignKey.reference.fields[0]]));
-        for (const row of tables.get(resource.name)!) expect(targets.has(row[foreignKey.fields[0]]), `${resource.name} → ${foreignKey.reference.resource}`).toBe(true);
+        for (const row of tables.get(resource.name)!)
+          expect(targets.has(row[foreignKey.fields[0]]), `${resource.name} → ${foreignKey.reference.resource}`).toBe(true);
       }
     }
-    const letters = descriptor.resources.find((r: { name: string }) => r.name === 'activities').schema.fields.find((f: { name: string }) => f.name === 'party_customer');
+    const letters = descriptor.resources
+      .find((r: { name: string }) => r.name === 'activities')
+      .schema.fields.find((f: { name: string }) => f.name === 'party_customer');
     expect(letters.constraints.enum).toEqual(CANONICAL_LETTERS);
     expect(CANONICAL_LETTERS).toHaveLength(15);
     expect(CANONICAL_LETTERS).toContain('RA');
@@ -191,7 +220,14 @@ describe('buildDatasets on small guides', () => {
     const inputs = [input('x/guide.en-gb.md', guideMarkdown({ rows, title: '=cmd|calc' }))];
     const escaped = buildDatasets(inputs);
     const texts = readCsv(fileOf(escaped, 'activities.csv')).map((r) => r.activity_text);
-    expect(texts).toEqual(["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1 the count", "'-1 the count", "'@SUM(A1)", "''quoted", 'Plain, with a comma and "quotes"']);
+    expect(texts).toEqual([
+      '\'=HYPERLINK("http://evil.example","x")',
+      "'+1 the count",
+      "'-1 the count",
+      "'@SUM(A1)",
+      "''quoted",
+      'Plain, with a comma and "quotes"',
+    ]);
     expect(texts.map((text) => unescapeCsvCell(text ?? ''))).toEqual(rows.map((r) => r[0]));
     expect(readCsv(fileOf(escaped, 'guides.csv'))[0]!.title).toBe("'=cmd|calc");
     // JSON files keep the text as written.
@@ -245,11 +281,18 @@ describe('buildDatasets on small guides', () => {
     const a = buildDatasets([]);
     const b = buildDatasets([]);
     expect(a.files).toEqual(b.files);
-    expect(fileOf(a, 'activities.csv')).toBe('guide_id,activity_id,locale,guide_title,section_number,phase_title,section_title,subsection_title,activity_text,line,accountable,responsible\n');
+    expect(fileOf(a, 'activities.csv')).toBe(
+      'guide_id,activity_id,locale,guide_title,section_number,phase_title,section_title,subsection_title,activity_text,line,accountable,responsible\n',
+    );
   });
 
   it('adds one column per party and scope found in any guide, and leaves them empty elsewhere', () => {
-    const partner = guideMarkdown().replace('| **Activity** | **Customer** | **OVHcloud** |\n| --- | --- | --- |', '| **Activity** | **Customer** | **OVHcloud** | **Partner** |\n| --- | --- | --- | --- |').replace('| Register the domain | I | RA |', '| Register the domain | I | RA | C |');
+    const partner = guideMarkdown()
+      .replace(
+        '| **Activity** | **Customer** | **OVHcloud** |\n| --- | --- | --- |',
+        '| **Activity** | **Customer** | **OVHcloud** | **Partner** |\n| --- | --- | --- | --- |',
+      )
+      .replace('| Register the domain | I | RA |', '| Register the domain | I | RA | C |');
     const build = buildDatasets([input('b/guide.en-gb.md', partner), input('a/guide.en-gb.md', guideMarkdown())]);
     const rows = readCsv(fileOf(build, 'activities.csv'));
     expect(Object.keys(rows[0]!).filter((k) => k.startsWith('party_'))).toEqual(['party_customer', 'party_ovhcloud', 'party_partner']);
@@ -259,9 +302,10 @@ describe('buildDatasets on small guides', () => {
       ['b/en-gb', ''],
       ['b/en-gb', 'C'],
     ]);
-    const jsonl = fileOf(build, 'activities.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const jsonl = fileOf(build, 'activities.jsonl')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(jsonl.map((r) => r.party_partner)).toEqual([null, null, '', 'C']);
   });
 });
-
-export type { DatasetFile };

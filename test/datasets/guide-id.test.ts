@@ -1,12 +1,18 @@
-import fc from 'fast-check';
 import { resolve, sep } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guideIdFromPath, isSafeDatasetPath, safeSegment } from '../../src/exports/datasets/guide-id.js';
+import { guideIdFromPath, isSafeDatasetPath, safeSegment } from '../../src/datasets/guide-id.js';
 
 describe('guideIdFromPath', () => {
   it.each([
-    ['corpus/pages/platform/kubernetes-k8s/responsibility-model/guide.en-gb.md', 'corpus/pages/platform/kubernetes-k8s/responsibility-model/en-gb'],
-    ['corpus/pages/platform/public-cloud/modeles de responsabilités/Instances.guide.fr-fr.md', 'corpus/pages/platform/public-cloud/modeles-de-responsabilites/instances.fr-fr'],
+    [
+      'corpus/pages/platform/kubernetes-k8s/responsibility-model/guide.en-gb.md',
+      'corpus/pages/platform/kubernetes-k8s/responsibility-model/en-gb',
+    ],
+    [
+      'corpus/pages/platform/public-cloud/modeles de responsabilités/Instances.guide.fr-fr.md',
+      'corpus/pages/platform/public-cloud/modeles-de-responsabilites/instances.fr-fr',
+    ],
     ['Notes/My Guide.md', 'notes/my-guide'],
     ['guide.md', 'guide'],
     ['a\\b\\guide.de-de.md', 'a/b/de-de'],
@@ -44,7 +50,10 @@ describe('guideIdFromPath', () => {
 
   it('never names a file outside guides/, whatever the path', () => {
     const out = resolve('/tmp/out');
-    const pathPart = fc.oneof(fc.constantFrom('..', '.', '', '/', '\\', 'C:', 'con', 'guide.en-gb.md', '~', ' ', '\u0000', 'é', '%2e%2e'), fc.string());
+    const pathPart = fc.oneof(
+      fc.constantFrom('..', '.', '', '/', '\\', 'C:', 'con', 'guide.en-gb.md', '~', ' ', '\u0000', 'é', '%2e%2e'),
+      fc.string(),
+    );
     fc.assert(
       fc.property(fc.array(pathPart, { maxLength: 8 }), (parts) => {
         const id = guideIdFromPath(parts.join('/'));
@@ -58,10 +67,16 @@ describe('guideIdFromPath', () => {
 });
 
 describe('isSafeDatasetPath', () => {
-  it.each(['../x.json', '/x.json', 'a/../b.json', 'a//b.json', '.hidden', 'a/.', 'A.json', 'con.json', 'a/b.', 'a\\b.json'])('rejects %s', (path) => {
-    expect(isSafeDatasetPath(path)).toBe(false);
-  });
-  it.each(['activities.csv', 'guides/corpus/pages/x/en-gb.json', 'schema/responsibility-model.schema.json', '_con/_aux.json'])('accepts %s', (path) => {
-    expect(isSafeDatasetPath(path)).toBe(true);
-  });
+  it.each(['../x.json', '/x.json', 'a/../b.json', 'a//b.json', '.hidden', 'a/.', 'A.json', 'con.json', 'a/b.', 'a\\b.json'])(
+    'rejects %s',
+    (path) => {
+      expect(isSafeDatasetPath(path)).toBe(false);
+    },
+  );
+  it.each(['activities.csv', 'guides/corpus/pages/x/en-gb.json', 'schema/responsibility-model.schema.json', '_con/_aux.json'])(
+    'accepts %s',
+    (path) => {
+      expect(isSafeDatasetPath(path)).toBe(true);
+    },
+  );
 });

@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { CommandIo } from '../../src/cli/io.js';
-import type { DatasetInput } from '../../src/exports/datasets/types.js';
+import type { DatasetInput } from '../../src/datasets/types.js';
 
 /** A small, valid guide; rows are `[activity, customer, ovhcloud]`. */
-export function guideMarkdown(options: { title?: string; slug?: string; rows?: [string, string, string][]; extraFrontMatter?: string } = {}): string {
+export function guideMarkdown(
+  options: { title?: string; slug?: string; rows?: [string, string, string][]; extraFrontMatter?: string } = {},
+): string {
   const rows = options.rows ?? [
     ['Choose the name of the service', 'RA', ''],
     ['Register the domain', 'I', 'RA'],

@@ -1,10 +1,10 @@
-import { lstat, mkdir, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDatasets } from '../../src/exports/datasets/build.js';
-import { compareDatasets } from '../../src/exports/datasets/compare.js';
-import { DatasetError, type DatasetFile } from '../../src/exports/datasets/types.js';
-import { writeDatasets } from '../../src/exports/datasets/write.js';
+import { buildDatasets } from '../../src/datasets/build.js';
+import { compareDatasets } from '../../src/datasets/compare.js';
+import { DatasetError, type DatasetFile } from '../../src/datasets/types.js';
+import { writeDatasets } from '../../src/datasets/write.js';
 import { guideMarkdown, input, withTempDir } from './helpers.js';
 
 /** Every file below a folder with its bytes, as text: a snapshot to compare before and after. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandIo } from '../../src/cli/io.js';
-import { checkGuideBytes, type CheckOptions, type CheckResult } from '../../src/rules/check-guide.js';
+import { type CheckOptions, type CheckResult, checkGuideBytes } from '../../src/rules/check-guide.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RULE_FIXTURES = `${ROOT}test/fixtures/rules/`;
@@ -11,7 +11,15 @@ export function checkFixture(name: string, options: CheckOptions = {}): CheckRes
 }
 
 /** `line:column-endLine:endColumn severity code message`: one finding as the tests compare it. */
-export function brief(finding: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }): string {
+export function brief(finding: {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}): string {
   return `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.severity} ${finding.code} ${finding.message}`;
 }
 
@@ -37,5 +45,18 @@ export const LEGEND = [
 
 /** A guide around some rows: front matter, legend, one numbered section, one table. */
 export function guide(rows: string[], extra = ''): string {
-  return ['---', 'title: Test guide', '---', '', LEGEND, '', '## 1. Before subscription', '', '| Activity | Customer | OVHcloud |', '| --- | --- | --- |', ...rows, extra].join('\n');
+  return [
+    '---',
+    'title: Test guide',
+    '---',
+    '',
+    LEGEND,
+    '',
+    '## 1. Before subscription',
+    '',
+    '| Activity | Customer | OVHcloud |',
+    '| --- | --- | --- |',
+    ...rows,
+    extra,
+  ].join('\n');
 }

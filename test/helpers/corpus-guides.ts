@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { glob } from 'tinyglobby';
-import type { ReportGuide } from '../../src/exports/report/site.js';
 import { checkGuideBytes } from '../../src/rules/check-guide.js';
+import type { ReportGuide } from '../../src/site/site.js';
 
 export const EMAIL_PRO = 'fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md';
 export const SAP_EN = 'fixtures/corpus/pages/hosted_private_cloud/sap_on_ovhcloud/sap_raci/guide.en-gb.md';

@@ -5,8 +5,14 @@
 export const EDITS: readonly [string, string][] = [
   ['| Manage backups on the service |  | RA |', '| Manage backups on the service | RA | I |'],
   ['| Choose service location in EU | I | RA |\n', ''],
-  ['| Provide service licences | I | RA |\n', '| Provide service licences | I | RA |\n| Check the number of licences every month | RA | I |\n'],
-  ['| Define and configure a domain name before service subscription | RA |  |', '| Define and configure a domain name before subscribing to the service | RA |  |'],
+  [
+    '| Provide service licences | I | RA |\n',
+    '| Provide service licences | I | RA |\n| Check the number of licences every month | RA | I |\n',
+  ],
+  [
+    '| Define and configure a domain name before service subscription | RA |  |',
+    '| Define and configure a domain name before subscribing to the service | RA |  |',
+  ],
 ];
 
 export function editGuide(markdown: string): string {

@@ -30,7 +30,4 @@ Intro with </script><script>window.__pwned = 'intro'</script> and <img src=x one
 `;
 
 /** The texts a reader must see on the page, exactly as the guide wrote them. */
-export const HOSTILE_TEXTS = [
-  "</script><script>window.__pwned = 'script'</script>",
-  `<img src=x onerror="window.__pwned = 'img'">`,
-];
+export const HOSTILE_TEXTS = ["</script><script>window.__pwned = 'script'</script>", `<img src=x onerror="window.__pwned = 'img'">`];

@@ -15,8 +15,14 @@ export const SEED = 6_2024;
 /** A handful of real guides of different shapes (languages, legacy front matter, a collapsed table, mojibake). */
 export function sampleGuides(): { name: string; text: string }[] {
   const guides = bundledGuides();
-  const picked = [guides[0]!, guides[7]!, guides[15]!, guides[23]!, guides[31]!, guides[39]!].map((path) => ({ name: path, text: readFileSync(join(ROOT, path), 'utf8') }));
-  picked.push({ name: 'fixtures/seeds/000_ab7808a33b482c41.txt', text: readFileSync(join(ROOT, 'fixtures/seeds/000_ab7808a33b482c41.txt'), 'utf8') });
+  const picked = [guides[0]!, guides[7]!, guides[15]!, guides[23]!, guides[31]!, guides[39]!].map((path) => ({
+    name: path,
+    text: readFileSync(join(ROOT, path), 'utf8'),
+  }));
+  picked.push({
+    name: 'fixtures/seeds/000_ab7808a33b482c41.txt',
+    text: readFileSync(join(ROOT, 'fixtures/seeds/000_ab7808a33b482c41.txt'), 'utf8'),
+  });
   return picked;
 }
 
@@ -27,12 +33,15 @@ export type Mutation =
   | { kind: 'line-endings'; ending: '\r\n' | '\r' | 'mixed' };
 
 export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'truncate', 'insert-pipe'), at: fc.nat(), offset: fc.nat() }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    kind: fc.constantFrom('delete', 'duplicate', 'truncate', 'insert-pipe'),
+    at: fc.nat(),
+    offset: fc.nat(),
+  }) as fc.Arbitrary<Mutation>,
   fc.record({ kind: fc.constant('swap'), at: fc.nat(), other: fc.nat() }) as fc.Arbitrary<Mutation>,
   fc.constant({ kind: 'drop-delimiter-rows' } as const),
   fc.record({ kind: fc.constant('line-endings'), ending: fc.constantFrom('\r\n', '\r', 'mixed') }) as fc.Arbitrary<Mutation>,
 );
-
 
 /** The guide after the mutations, in order; positions are taken modulo the line count (and line length). */
 export function mutate(text: string, mutations: readonly Mutation[]): string {
@@ -124,7 +133,8 @@ export function lostRows(text: string, result: SafeParseResult): number[] {
   // A guide refused whole (too large, too deep) is one error for all its rows.
   if (result.diagnostics.some((diagnostic) => diagnostic.code === 'input-too-large' || diagnostic.code === 'input-too-deep')) return [];
   const activityLines = new Set(listActivities(result.model).map((activity) => activity.line));
-  const covered = (line: number) => result.diagnostics.some((diagnostic: Diagnostic) => diagnostic.line <= line && line <= diagnostic.endLine);
+  const covered = (line: number) =>
+    result.diagnostics.some((diagnostic: Diagnostic) => diagnostic.line <= line && line <= diagnostic.endLine);
   return rowLinesToAccountFor(text).filter((line) => !activityLines.has(line) && !covered(line));
 }
 
@@ -133,7 +143,8 @@ export function expectedPlainTextTail(model: ResponsibilityModel): string[] {
   const expected: string[] = [];
   const visit = (section: ResponsibilityModel['sections'][number]): void => {
     expected.push(`${section.number}. ${section.title}`.trimEnd());
-    for (const activity of section.activities) expected.push([activity.text, ...Object.values(activity.cells).filter((cell) => cell !== '')].join(' '));
+    for (const activity of section.activities)
+      expected.push([activity.text, ...Object.values(activity.cells).filter((cell) => cell !== '')].join(' '));
     section.sections.forEach(visit);
   };
   model.sections.forEach(visit);

@@ -14,5 +14,7 @@ export const validator = new HtmlValidate({
 /** Every message as one line, so a failing test shows them all. */
 export async function validationMessages(markup: string): Promise<string[]> {
   const report = await validator.validateString(markup);
-  return report.results.flatMap((entry) => entry.messages.map((message) => `${message.ruleId} ${message.line}:${message.column} ${message.message}`));
+  return report.results.flatMap((entry) =>
+    entry.messages.map((message) => `${message.ruleId} ${message.line}:${message.column} ${message.message}`),
+  );
 }

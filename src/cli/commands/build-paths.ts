@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { normalizeSourcePath } from '../../exports/datasets/assign-ids.js';
+import { normalizeSourcePath } from '../../datasets/assign-ids.js';
 
 /** True when `child` is `parent` or inside it (both absolute). */
 export function isInside(child: string, parent: string): boolean {

@@ -1,17 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
+import { assembleDatasets, type DatasetBuild } from '../../datasets/assemble.js';
+import { assignIds } from '../../datasets/assign-ids.js';
+import { compareDatasets } from '../../datasets/compare.js';
+import { DatasetError } from '../../datasets/types.js';
+import { writeDatasets } from '../../datasets/write.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { assembleDatasets, type DatasetBuild } from '../../exports/datasets/assemble.js';
-import { assignIds } from '../../exports/datasets/assign-ids.js';
-import { compareDatasets } from '../../exports/datasets/compare.js';
-import { DatasetError } from '../../exports/datasets/types.js';
-import { writeDatasets } from '../../exports/datasets/write.js';
+import type { ResponsibilityModel } from '../../schema/model.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import type { Progress } from '../progress.js';
 import { mapFiles } from '../worker-pool.js';
-import type { ResponsibilityModel } from '../../model/schema.js';
 import type { BuildFileData, BuildFileResult } from './build-file.js';
 import { isInside, sourcePathOf } from './build-paths.js';
 
@@ -73,7 +73,10 @@ interface PlannedGuide {
  * needs no guide's content (the output folder, the root, ids that collide),
  * done before any guide is read.
  */
-async function planGuides(paths: string[], options: BuildCommandOptions): Promise<{ root: string; guides: { id: string; item: PlannedGuide }[] }> {
+async function planGuides(
+  paths: string[],
+  options: BuildCommandOptions,
+): Promise<{ root: string; guides: { id: string; item: PlannedGuide }[] }> {
   const { files, explicit } = await expandInputs(paths);
   const guides = files.filter((file) => explicit.has(file) || !FOLDER_DOCUMENTATION.test(basename(file)));
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')} (folders are searched for *.md)`);
@@ -82,7 +85,8 @@ async function planGuides(paths: string[], options: BuildCommandOptions): Promis
   const out = resolve(options.out);
   const planned: PlannedGuide[] = [];
   for (const file of guides) {
-    if (isInside(resolve(file), out)) throw new UsageError(`${file}: the guide is inside the output folder ${options.out}, which the build replaces`);
+    if (isInside(resolve(file), out))
+      throw new UsageError(`${file}: the guide is inside the output folder ${options.out}, which the build replaces`);
     const path = sourcePathOf(root, file);
     if (path === undefined) throw new UsageError(`${file}: outside the build root ${shownRoot}; guide ids are paths relative to it`);
     planned.push({ file, path });
@@ -98,7 +102,11 @@ async function planGuides(paths: string[], options: BuildCommandOptions): Promis
  * Reads and prepares every guide, in worker processes when there are many,
  * then assembles the datasets here; also the file as shown for each source path.
  */
-async function buildGuides(paths: string[], options: BuildCommandOptions, progress: Progress | undefined): Promise<{ build: DatasetBuild; shownPaths: Map<string, string> }> {
+async function buildGuides(
+  paths: string[],
+  options: BuildCommandOptions,
+  progress: Progress | undefined,
+): Promise<{ build: DatasetBuild; shownPaths: Map<string, string> }> {
   const { root, guides } = await planGuides(paths, options);
   let results: BuildFileResult[];
   try {
@@ -109,7 +117,12 @@ async function buildGuides(paths: string[], options: BuildCommandOptions, progre
         data: { root },
         jobs: options.jobs,
         ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        ...(progress ? { onResult: (_result: BuildFileResult, index: number) => progress.update({ done: index + 1, total: guides.length, path: guides[index]!.item.path }) } : {}),
+        ...(progress
+          ? {
+              onResult: (_result: BuildFileResult, index: number) =>
+                progress.update({ done: index + 1, total: guides.length, path: guides[index]!.item.path }),
+            }
+          : {}),
       },
     );
   } finally {
@@ -147,7 +160,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
   const { build, shownPaths } = await buildGuides(paths, options, progress);
   const shownOut = options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out;
 
-  for (const diagnostic of build.diagnostics) if (diagnostic.severity === 'error') io.stderr(formatDiagnostic(diagnostic, shownPaths.get(diagnostic.file ?? '') ?? diagnostic.file));
+  for (const diagnostic of build.diagnostics)
+    if (diagnostic.severity === 'error') io.stderr(formatDiagnostic(diagnostic, shownPaths.get(diagnostic.file ?? '') ?? diagnostic.file));
   const guidesWithErrors = build.guides.filter((guide) => guide.findings.error > 0).length;
   let differs = false;
 
@@ -177,7 +191,9 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
       throw asUsageError(caught);
     }
     io.stdout(summaryLine(build));
-    io.stdout(`${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged.`);
+    io.stdout(
+      `${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged.`,
+    );
   }
 
   if (guidesWithErrors > 0) {

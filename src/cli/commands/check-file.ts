@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { readGuideBytes } from '../../read/read-file.js';
-import { checkGuideBytes, type CheckResult } from '../../rules/check-guide.js';
+import { readGuideBytes } from '../../parse/read-file.js';
+import { type CheckResult, checkGuideBytes } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
-import type { Finding } from '../../rules/finding.js';
+import type { Finding } from '../../schema/finding.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
@@ -69,5 +69,13 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
     }
   }
   const after = check(fixedBytes, file, data.config);
-  return { file, status: 'checked', findings: after.findings, text: after.text, fixesApplied: fixed.applied, diff, ...(writeError === undefined ? {} : { writeError }) };
+  return {
+    file,
+    status: 'checked',
+    findings: after.findings,
+    text: after.text,
+    fixesApplied: fixed.applied,
+    diff,
+    ...(writeError === undefined ? {} : { writeError }),
+  };
 }

@@ -1,14 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { renderGithub } from '../../report/github.js';
-import { renderJson } from '../../report/json.js';
-import type { FileReport, ReportInput } from '../../report/report-input.js';
-import { totals } from '../../report/report-input.js';
-import { renderSarif } from '../../report/sarif.js';
-import { renderStylish } from '../../report/stylish.js';
-import { BaselineSchema, createBaseline, matchBaseline, type Baseline } from '../../rules/baseline.js';
-import type { Finding } from '../../rules/finding.js';
-import { splitLines } from '../../rules/source-lines.js';
+import { renderGithub } from '../../format/github.js';
+import { renderJson } from '../../format/json.js';
+import type { FileReport, ReportInput } from '../../format/report-input.js';
+import { totals } from '../../format/report-input.js';
+import { renderSarif } from '../../format/sarif.js';
+import { renderStylish } from '../../format/stylish.js';
+import { splitLines } from '../../markdown/gfm-row.js';
+import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
+import type { Finding } from '../../schema/finding.js';
 import { shouldUseColour } from '../colour.js';
 import { loadConfig } from '../config-file.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
@@ -47,15 +47,19 @@ interface Settings {
 
 function readSettings(options: CheckCommandOptions): Settings {
   const format = options.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${format}: unknown format; use one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format ${format}: unknown format; use one of ${FORMATS.join(', ')}`);
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
-    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number (0 or more)`);
+    if (!/^\d+$/.test(options.maxWarnings))
+      throw new UsageError(`--max-warnings ${options.maxWarnings}: expected a whole number (0 or more)`);
     maxWarnings = Number(options.maxWarnings);
   }
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only applies to --fix');
-  if (options.updateBaseline && options.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
-  if (options.updateBaseline && options.fix && !options.dryRun) throw new UsageError('use --fix and --update-baseline in two runs, so the baseline records what --fix left');
+  if (options.updateBaseline && options.baseline === undefined)
+    throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
+  if (options.updateBaseline && options.fix && !options.dryRun)
+    throw new UsageError('use --fix and --update-baseline in two runs, so the baseline records what --fix left');
   return { format: format as Format, maxWarnings };
 }
 
@@ -70,7 +74,12 @@ interface Checked {
  * formats. Exit code: 0 clean, 1 findings that fail (errors; warnings with
  * --frail or past --max-warnings), 2 usage or I/O errors.
  */
-export async function runCheck(paths: string[], options: CheckCommandOptions, io: CommandIo, environment: CheckEnvironment): Promise<number> {
+export async function runCheck(
+  paths: string[],
+  options: CheckCommandOptions,
+  io: CommandIo,
+  environment: CheckEnvironment,
+): Promise<number> {
   const settings = readSettings(options);
   const { config } = await loadConfig(options.config, environment.cwd);
   const { files, explicit } = await expandInputs(paths.length > 0 ? paths : ['.']);
@@ -115,7 +124,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, io
   if (options.dryRun) {
     io.stdout(diffs.join('\n').trimEnd() || '');
     const remaining = totals(input);
-    io.stderr(`raci: --dry-run: ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`);
+    io.stderr(
+      `raci: --dry-run: ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
+    );
   } else {
     io.stdout(render(input, settings.format, options, io, environment));
   }
@@ -145,7 +156,9 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
 
 /** Baseline paths are relative to the baseline file, with "/" separators, so it works from any directory. */
 function baselinePath(baselineFile: string, file: string): string {
-  return relative(dirname(resolve(baselineFile)), resolve(file)).split(sep).join('/');
+  return relative(dirname(resolve(baselineFile)), resolve(file))
+    .split(sep)
+    .join('/');
 }
 
 async function readBaseline(path: string, required: boolean): Promise<Baseline | undefined> {
@@ -154,7 +167,9 @@ async function readBaseline(path: string, required: boolean): Promise<Baseline |
     text = await readFile(path, 'utf8');
   } catch (caught) {
     if (!required && (caught as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`${path}: ${describeFsError(caught)}${(caught as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --update-baseline)' : ''}`);
+    throw new UsageError(
+      `${path}: ${describeFsError(caught)}${(caught as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --update-baseline)' : ''}`,
+    );
   }
   let value: unknown;
   try {
@@ -175,11 +190,17 @@ async function readBaseline(path: string, required: boolean): Promise<Baseline |
  * --update-baseline, the baseline is first rewritten with today's findings of
  * the checked files (entries of other files are kept).
  */
-async function applyBaseline(checked: readonly Checked[], options: CheckCommandOptions, io: CommandIo): Promise<{ fresh: Map<string, Finding[]>; count: number }> {
+async function applyBaseline(
+  checked: readonly Checked[],
+  options: CheckCommandOptions,
+  io: CommandIo,
+): Promise<{ fresh: Map<string, Finding[]>; count: number }> {
   const fresh = new Map(checked.map(({ file, findings }) => [file, findings]));
   if (options.baseline === undefined) return { fresh, count: 0 };
   const baselineFile = options.baseline;
-  const items = checked.flatMap(({ file, findings }) => findings.map((finding) => ({ file: baselinePath(baselineFile, file), shown: file, finding })));
+  const items = checked.flatMap(({ file, findings }) =>
+    findings.map((finding) => ({ file: baselinePath(baselineFile, file), shown: file, finding })),
+  );
   let baseline = await readBaseline(baselineFile, !options.updateBaseline);
   const checkedPaths = new Set(checked.map(({ file }) => baselinePath(baselineFile, file)));
   if (options.updateBaseline) {
@@ -191,14 +212,18 @@ async function applyBaseline(checked: readonly Checked[], options: CheckCommandO
     } catch (caught) {
       throw new UsageError(`${baselineFile}: cannot write the baseline: ${describeFsError(caught)}`);
     }
-    io.stderr(`raci: wrote ${baselineFile}: ${items.length} finding${items.length === 1 ? '' : 's'} in ${new Set(items.map((item) => item.file)).size} files.`);
+    io.stderr(
+      `raci: wrote ${baselineFile}: ${items.length} finding${items.length === 1 ? '' : 's'} in ${new Set(items.map((item) => item.file)).size} files.`,
+    );
   }
   // Only the entries of the files checked now: a run on one guide says nothing about the others.
   const matched = matchBaseline(items, { ...baseline!, findings: baseline!.findings.filter((entry) => checkedPaths.has(entry.file)) });
   for (const { file } of checked) fresh.set(file, []);
   for (const item of matched.fresh) fresh.get(item.shown)!.push(item.finding);
   if (matched.unusedEntries > 0 && !options.updateBaseline) {
-    io.stderr(`raci: ${matched.unusedEntries} finding${matched.unusedEntries === 1 ? '' : 's'} of the baseline no longer occur; run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`);
+    io.stderr(
+      `raci: ${matched.unusedEntries} finding${matched.unusedEntries === 1 ? '' : 's'} of the baseline no longer occur; run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`,
+    );
   }
   return { fresh, count: matched.baselined.length };
 }

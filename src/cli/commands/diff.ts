@@ -1,15 +1,14 @@
 import { stat } from 'node:fs/promises';
-import { readGuideBytes } from '../../read/read-file.js';
 import { join, relative, resolve } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
-import { ModelDiffSchema, type ModelDiff } from '../../compare/diff-schema.js';
-import { renderDiffMarkdown } from '../../compare/render-diff-markdown.js';
-import { renderDiffText } from '../../compare/render-diff-text.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { emptyModel } from '../../model/analyse-guide.js';
-import type { Diagnostic, ResponsibilityModel } from '../../model/schema.js';
+import { renderDiffMarkdown } from '../../format/diff-markdown.js';
+import { renderDiffText } from '../../format/diff-text.js';
+import { emptyModel } from '../../parse/analyse-guide.js';
+import { readGuideBytes, safeParseResponsibilityModelBytes } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
-import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
+import { type ModelDiff, ModelDiffSchema } from '../../schema/diff.js';
+import type { Diagnostic, ResponsibilityModel } from '../../schema/model.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
@@ -46,10 +45,14 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
   const color = options.color !== false && io.isTTY && !process.env.NO_COLOR;
 
   if (options.since === undefined) {
-    if (args.length !== 2) throw new UsageError(`raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}`);
+    if (args.length !== 2)
+      throw new UsageError(
+        `raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}`,
+      );
     const [oldGuide, newGuide] = await Promise.all([loadArgument(args[0]!, cwd), loadArgument(args[1]!, cwd)]);
     for (const guide of [oldGuide, newGuide]) reportErrors(guide, io);
-    for (const guide of [oldGuide, newGuide]) if (unreadable(guide)) throw new UsageError(`${guide.label}: no responsibility model could be read (${firstError(guide)})`);
+    for (const guide of [oldGuide, newGuide])
+      if (unreadable(guide)) throw new UsageError(`${guide.label}: no responsibility model could be read (${firstError(guide)})`);
     noteLocales(oldGuide, newGuide, io);
     const diff = diffModels(oldGuide.model, newGuide.model, { ...diffOptions, oldLabel: oldGuide.label, newLabel: newGuide.label });
     io.stdout(render([diff], format, color, false));
@@ -84,7 +87,10 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
     for (const guide of [oldGuide, newGuide]) reportErrors(guide, io);
     diffs.push(diffModels(oldGuide.model, newGuide.model, { ...diffOptions, oldLabel: oldGuide.label, newLabel: newGuide.label }));
   }
-  if (skipped > 0) io.stderr(`raci: ${skipped} changed markdown ${skipped === 1 ? 'file has' : 'files have'} no RACI table and ${skipped === 1 ? 'was' : 'were'} skipped`);
+  if (skipped > 0)
+    io.stderr(
+      `raci: ${skipped} changed markdown ${skipped === 1 ? 'file has' : 'files have'} no RACI table and ${skipped === 1 ? 'was' : 'were'} skipped`,
+    );
   io.stdout(render(diffs, format, color, true, since));
   if (failed) return 2;
   return options.exitCode && diffs.some((diff) => !diff.identical) ? 1 : 0;
@@ -104,7 +110,10 @@ function render(diffs: readonly ModelDiff[], format: DiffFormat, color: boolean,
     const checked = diffs.map((diff) => ModelDiffSchema.parse(diff));
     return JSON.stringify(many ? checked : checked[0], null, 2);
   }
-  if (many && diffs.length === 0) return format === 'markdown' ? `No responsibility model changed since \`${since}\`.` : `No responsibility model changed since ${since}.`;
+  if (many && diffs.length === 0)
+    return format === 'markdown'
+      ? `No responsibility model changed since \`${since}\`.`
+      : `No responsibility model changed since ${since}.`;
   const blocks = diffs.map((diff) => (format === 'markdown' ? renderDiffMarkdown(diff) : renderDiffText(diff, { color })));
   return blocks.join(format === 'markdown' ? '\n\n---\n\n' : '\n\n');
 }

@@ -1,9 +1,9 @@
 import { compareLocales, type LocaleGuide } from '../../compare/compare-locales.js';
-import { LocaleComparisonSchema, type LocaleComparison } from '../../compare/drift-schema.js';
-import { renderDriftMarkdown, renderDriftText } from '../../compare/render-drift.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { renderDriftMarkdown, renderDriftText } from '../../format/drift.js';
+import { safeParseResponsibilityModelFile } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
-import { safeParseResponsibilityModelFile } from '../../read/read-file.js';
+import { type LocaleComparison, LocaleComparisonSchema } from '../../schema/drift.js';
 import { describeFsError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 
@@ -58,7 +58,9 @@ export async function runDrift(files: readonly string[], options: DriftCommandOp
     const comparison = compareLocales(guides, { reference });
     if (!comparison.reference) {
       withoutReference += 1;
-      io.stderr(`raci: note: ${group}*.md has no ${reference} guide (${comparison.guides.map((guide) => guide.locale).join(', ')}); not compared`);
+      io.stderr(
+        `raci: note: ${group}*.md has no ${reference} guide (${comparison.guides.map((guide) => guide.locale).join(', ')}); not compared`,
+      );
       continue;
     }
     comparisons.push(comparison);
@@ -66,16 +68,30 @@ export async function runDrift(files: readonly string[], options: DriftCommandOp
 
   const disagreements = comparisons.reduce((total, comparison) => total + comparison.disagreements, 0);
   const translations = comparisons.reduce((total, comparison) => total + comparison.translations.length, 0);
-  const disagreeing = comparisons.reduce((total, comparison) => total + comparison.translations.filter((translation) => translation.findings.length > 0).length, 0);
+  const disagreeing = comparisons.reduce(
+    (total, comparison) => total + comparison.translations.filter((translation) => translation.findings.length > 0).length,
+    0,
+  );
   const format = options.format ?? 'text';
   if (format === 'json') {
-    io.stdout(JSON.stringify(comparisons.map((comparison) => LocaleComparisonSchema.parse(comparison)), null, 2));
+    io.stdout(
+      JSON.stringify(
+        comparisons.map((comparison) => LocaleComparisonSchema.parse(comparison)),
+        null,
+        2,
+      ),
+    );
   } else {
     const summary =
       `${comparisons.length} ${comparisons.length === 1 ? 'guide' : 'guides'} with translations, ${translations} ${translations === 1 ? 'translation' : 'translations'} compared with ${reference}: ` +
-      (disagreements === 0 ? 'no disagreement' : `${disagreements} ${disagreements === 1 ? 'disagreement' : 'disagreements'} in ${disagreeing} ${disagreeing === 1 ? 'translation' : 'translations'}`) +
+      (disagreements === 0
+        ? 'no disagreement'
+        : `${disagreements} ${disagreements === 1 ? 'disagreement' : 'disagreements'} in ${disagreeing} ${disagreeing === 1 ? 'translation' : 'translations'}`) +
       (withoutReference > 0 ? `; ${withoutReference} without ${reference}, not compared` : '');
-    const body = format === 'markdown' ? renderDriftMarkdown(comparisons) : renderDriftText(comparisons, { color: options.color !== false && io.isTTY && !process.env.NO_COLOR });
+    const body =
+      format === 'markdown'
+        ? renderDriftMarkdown(comparisons)
+        : renderDriftText(comparisons, { color: options.color !== false && io.isTTY && !process.env.NO_COLOR });
     io.stdout(body === '' ? summary : `${body}\n\n${format === 'markdown' ? `**${summary}**` : summary}`);
   }
   if (unreadable) return 2;

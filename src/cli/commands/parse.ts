@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
+import { safeParseResponsibilityModelBytes } from '../../parse/read-file.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
 
@@ -12,7 +12,10 @@ export async function runParse(files: string[], options: ParseCommandOptions, io
   const models = [];
   let failed = false;
   for (const file of files) {
-    const result = safeParseResponsibilityModelBytes(await readGuideFile(file), { file, ...(options.locale ? { locale: options.locale } : {}) });
+    const result = safeParseResponsibilityModelBytes(await readGuideFile(file), {
+      file,
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
     for (const diagnostic of result.diagnostics) io.stderr(formatDiagnostic(diagnostic, file));
     if (!result.success) failed = true;
     models.push(result.model);

@@ -1,18 +1,18 @@
 import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
-import { buildReportSite, type RemovedGuide, type ReportGuide } from '../../exports/report/site.js';
-import { emptyModel } from '../../model/analyse-guide.js';
-import type { ResponsibilityModel } from '../../model/schema.js';
+import { emptyModel } from '../../parse/analyse-guide.js';
+import { safeParseResponsibilityModelBytes } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
-import { safeParseResponsibilityModelBytes } from '../../read/read-file.js';
-import type { SkippedFile } from '../../exports/report/overview-page.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
+import type { ResponsibilityModel } from '../../schema/model.js';
+import type { SkippedFile } from '../../site/overview-page.js';
+import { buildReportSite, type RemovedGuide, type ReportGuide } from '../../site/site.js';
 import { loadConfig } from '../config-file.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
-import { readGuideFile } from '../read-guide.js';
 import type { CommandIo } from '../io.js';
+import { readGuideFile } from '../read-guide.js';
 
 export interface ReportCommandOptions {
   out: string;
@@ -74,7 +74,9 @@ async function compareWithBase(guides: ReportGuide[], base: string, paths: reado
   }
   const top = await realpath(await gitTopLevel({ cwd }));
   await gitVerifyCommit(base, { cwd });
-  const changed = new Map((await gitChangedSince(base, paths, { cwd })).filter((file) => /\.md$/i.test(file.path)).map((file) => [file.path, file]));
+  const changed = new Map(
+    (await gitChangedSince(base, paths, { cwd })).filter((file) => /\.md$/i.test(file.path)).map((file) => [file.path, file]),
+  );
   const inReport = new Set<string>();
   for (const guide of guides) {
     const repositoryPath = toPosix(relative(top, await realpath(resolve(guide.file))));
@@ -82,8 +84,14 @@ async function compareWithBase(guides: ReportGuide[], base: string, paths: reado
     const entry = changed.get(repositoryPath);
     if (!entry) continue;
     const label = `${base}:${repositoryPath}`;
-    const old = entry.status === 'added' ? emptyModel(localeFromPath(repositoryPath)) : baseModel(await gitShow(base, repositoryPath, { cwd }), label);
-    guide.change = { status: entry.status === 'added' ? 'added' : 'modified', diff: diffModels(old, guide.model, { oldLabel: entry.status === 'added' ? `${label} (absent)` : label, newLabel: guide.file }) };
+    const old =
+      entry.status === 'added'
+        ? emptyModel(localeFromPath(repositoryPath))
+        : baseModel(await gitShow(base, repositoryPath, { cwd }), label);
+    guide.change = {
+      status: entry.status === 'added' ? 'added' : 'modified',
+      diff: diffModels(old, guide.model, { oldLabel: entry.status === 'added' ? `${label} (absent)` : label, newLabel: guide.file }),
+    };
   }
   const removed: RemovedGuide[] = [];
   for (const entry of changed.values()) {

@@ -1,10 +1,10 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
-import { listActivities } from '../../exports/list-activities.js';
-import { readGuideBytes } from '../../read/read-file.js';
+import { countSections } from '../../model/count-sections.js';
+import { listActivities } from '../../model/list-activities.js';
+import { readGuideBytes } from '../../parse/read-file.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
-import { countSections } from '../../model/count-sections.js';
 
 /** One line of `raci summary`, or why the file could not be read. Plain data: it comes back from a worker process. */
 export type SummaryRow =

@@ -26,10 +26,14 @@ export interface SummaryOptions {
  */
 export async function runSummary(files: string[], io: CommandIo, options: SummaryOptions = {}): Promise<number> {
   const explicit = options.explicit ?? new Set(files);
-  const summaries = await mapFiles<null, SummaryRow>({ module: new URL('./summary-file.js', import.meta.url), name: 'summarizeFile' }, files, {
-    data: null,
-    jobs: options.jobs,
-  });
+  const summaries = await mapFiles<null, SummaryRow>(
+    { module: new URL('./summary-file.js', import.meta.url), name: 'summarizeFile' },
+    files,
+    {
+      data: null,
+      jobs: options.jobs,
+    },
+  );
   const rows: string[][] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
   for (const summary of summaries) {
@@ -39,13 +43,29 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
     totals.activities += summary.activities;
     totals.error += summary.errors;
     totals.warning += summary.warnings;
-    rows.push([summary.file, summary.locale, String(summary.sections), String(summary.activities), String(summary.errors), String(summary.warnings)]);
+    rows.push([
+      summary.file,
+      summary.locale,
+      String(summary.sections),
+      String(summary.activities),
+      String(summary.errors),
+      String(summary.warnings),
+    ]);
   }
   const prefix = commonFolder(rows.map((row) => row[0]!));
   for (const row of rows) row[0] = row[0]!.slice(prefix.length);
-  rows.push([`${rows.length} guides`, '', String(totals.sections), String(totals.activities), String(totals.error), String(totals.warning)]);
+  rows.push([
+    `${rows.length} guides`,
+    '',
+    String(totals.sections),
+    String(totals.activities),
+    String(totals.error),
+    String(totals.warning),
+  ]);
   if (prefix) io.stdout(`in ${prefix}`);
-  io.stdout(formatTable(['guide', 'locale', 'sections', 'activities', 'errors', 'warnings'], rows, { alignRight: [2, 3, 4, 5], footer: true }));
+  io.stdout(
+    formatTable(['guide', 'locale', 'sections', 'activities', 'errors', 'warnings'], rows, { alignRight: [2, 3, 4, 5], footer: true }),
+  );
   // A report, not a gate: findings do not fail it (raci parse and raci check do).
   return 0;
 }

@@ -1,7 +1,7 @@
 import { quote } from '../../diagnostics/diagnostic.js';
+import { cellPlainText, looksLikeTableLine, splitTableRow } from '../../markdown/gfm-row.js';
 import { ROLE_LETTERS } from '../../roles/role-cell.js';
 import { cellSpan, cellsSpan } from '../guide-context.js';
-import { cellPlainText, looksLikeTableLine, splitTableRow } from '../source-lines.js';
 import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js';
 
 /**
@@ -58,4 +58,3 @@ function legendRowSpan(lines: readonly string[], code: string, label: string) {
   }
   return { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-

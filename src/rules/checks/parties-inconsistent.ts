@@ -42,5 +42,10 @@ function headerSpan(table: TableContext): Span {
   const first = table.partySlices[0];
   const last = table.partySlices.at(-1);
   if (!first || !last) return { line: table.headerLine, column: 1, endLine: table.headerLine, endColumn: 2 };
-  return { line: table.headerLine, column: first.contentStart + 1, endLine: table.headerLine, endColumn: Math.max(last.contentEnd, first.contentStart + 1) + 1 };
+  return {
+    line: table.headerLine,
+    column: first.contentStart + 1,
+    endLine: table.headerLine,
+    endColumn: Math.max(last.contentEnd, first.contentStart + 1) + 1,
+  };
 }

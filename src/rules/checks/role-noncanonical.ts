@@ -1,6 +1,6 @@
 import { quote } from '../../diagnostics/diagnostic.js';
 import { repeatedLetters } from '../../roles/role-cell.js';
-import type { TextEdit } from '../finding.js';
+import type { TextEdit } from '../../schema/finding.js';
 import { cellSpan, type PartyCell, type RowContext } from '../guide-context.js';
 import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js';
 

@@ -1,5 +1,5 @@
 import { quote } from '../../diagnostics/diagnostic.js';
-import { repeatedLetters, ROLE_LETTERS } from '../../roles/role-cell.js';
+import { ROLE_LETTERS, repeatedLetters } from '../../roles/role-cell.js';
 import { cellSpan, cellsSpan } from '../guide-context.js';
 import { activityOf, type RuleCheck } from '../rule-finding.js';
 

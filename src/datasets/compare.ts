@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pMap from 'p-map';
+import { listTree } from './tree.js';
+import type { DatasetFile } from './types.js';
+
+/** File operations in flight at once: enough to hide the latency of each, few enough for any file-descriptor limit. */
+export const IO_CONCURRENCY = 16;
+
+export interface DatasetComparison {
+  /** Files whose bytes differ from a fresh build, with the first line that differs. */
+  stale: { path: string; line: number }[];
+  /** Files a fresh build produces that the folder lacks. */
+  missing: string[];
+  /** Files in the folder that a fresh build does not produce (removed by the next build). */
+  extra: string[];
+  unchanged: string[];
+}
+
+/** 1-based line of the first difference between two texts. */
+export function firstDifferentLine(expected: string, actual: string): number {
+  const length = Math.min(expected.length, actual.length);
+  let index = 0;
+  while (index < length && expected.charCodeAt(index) === actual.charCodeAt(index)) index++;
+  let line = 1;
+  for (let k = 0; k < index; k++) if (expected.charCodeAt(k) === 10) line++;
+  return line;
+}
+
+/** Compares a fresh build with a folder, reading only: what `raci build --check` reports. */
+export async function compareDatasets(outDir: string, files: readonly DatasetFile[]): Promise<DatasetComparison> {
+  const tree = await listTree(outDir);
+  const comparison: DatasetComparison = { stale: [], missing: [], extra: [], unchanged: [] };
+  // Many small reads: several in flight at once, results taken in the files' order.
+  const actuals = await pMap(
+    files,
+    // A symbolic link is stale even when its target matches: the build writes a real file there.
+    async (file) => (tree.get(file.path) === 'file' ? await readFile(join(outDir, file.path)) : undefined),
+    { concurrency: IO_CONCURRENCY },
+  );
+  files.forEach((file, index) => {
+    if (!tree.has(file.path)) {
+      comparison.missing.push(file.path);
+      return;
+    }
+    const actual = actuals[index];
+    if (actual?.equals(Buffer.from(file.content, 'utf8'))) comparison.unchanged.push(file.path);
+    else comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, actual.toString('utf8')) : 1 });
+  });
+  const produced = new Set(files.map((file) => file.path));
+  comparison.extra = [...tree.keys()].filter((path) => !produced.has(path)).sort();
+  return comparison;
+}

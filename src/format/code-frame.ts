@@ -1,0 +1,37 @@
+import type { Finding } from '../schema/finding.js';
+
+export interface FrameStyle {
+  gutter: (text: string) => string;
+  caret: (text: string) => string;
+}
+
+const WIDTH = 100;
+
+/**
+ * Two lines: the source line of the finding, and carets under its span. A
+ * long line is cut to a window around the span, marked with `…`.
+ */
+export function codeFrame(lines: readonly string[], finding: Finding, style: FrameStyle, indent = '    '): string[] {
+  const source = lines[finding.line - 1];
+  if (source === undefined) return [];
+  const text = source.replace(/\t/g, ' ');
+  const start = Math.min(finding.column - 1, text.length);
+  const end = finding.endLine === finding.line ? Math.max(start + 1, finding.endColumn - 1) : Math.max(start + 1, text.length);
+  let from = 0;
+  let to = text.length;
+  if (text.length > WIDTH) {
+    from = Math.max(0, Math.min(start - 20, text.length - WIDTH));
+    to = Math.min(text.length, from + WIDTH);
+  }
+  const prefix = from > 0 ? '…' : '';
+  const suffix = to < text.length ? '…' : '';
+  const shown = `${prefix}${text.slice(from, to)}${suffix}`;
+  const caretStart = prefix.length + start - from;
+  const caretLength = Math.max(1, Math.min(end, to + 1) - start);
+  const number = String(finding.line);
+  const blank = ' '.repeat(number.length);
+  return [
+    `${indent}${style.gutter(`${number} |`)} ${shown}`,
+    `${indent}${style.gutter(`${blank} |`)} ${' '.repeat(caretStart)}${style.caret('^'.repeat(caretLength))}`,
+  ];
+}

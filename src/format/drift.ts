@@ -1,0 +1,159 @@
+import pc from 'picocolors';
+import type { DriftFinding, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
+import type { RoleLetter } from '../schema/model.js';
+import { lettersText } from './diff-shared.js';
+import { escapeMarkdown } from './markdown-escape.js';
+
+export interface DriftRenderOptions {
+  color?: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const KIND_TEXT: Record<DriftFinding['kind'], string> = {
+  'letters-differ': 'letters differ',
+  'scopes-differ': 'applicability differs',
+  'row-order-differs': 'row order differs',
+  'row-missing': 'row missing',
+  'row-extra': 'row extra',
+  'section-missing': 'section missing',
+  'section-extra': 'section extra',
+  'section-number-differs': 'section renumbered',
+  'party-missing': 'party column missing',
+  'party-extra': 'party column extra',
+};
+
+function baseName(file: string | undefined): string {
+  return file ? (file.split(/[\\/]/).pop() ?? file) : '(model)';
+}
+
+function place(file: string | undefined, line: number | null): string {
+  return line === null ? '—' : `${baseName(file)}:${line}`;
+}
+
+function assignmentsText(assignments: Record<string, RoleLetter[]> | undefined): string {
+  if (!assignments) return '';
+  const parts = Object.entries(assignments)
+    .filter(([, letters]) => letters.length > 0)
+    .map(([party, letters]) => `${party} ${letters.join('')}`);
+  return parts.length > 0 ? `[${parts.join(' · ')}]` : '[no letters]';
+}
+
+function where(finding: DriftFinding): string {
+  if (finding.section === null) return 'table';
+  return finding.row === null ? finding.section : `${finding.section} row ${finding.row}`;
+}
+
+/** What disagrees, in a few words: `OVHcloud: RA in en-gb, R in fr-fr`. */
+export function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
+  switch (finding.kind) {
+    case 'letters-differ':
+    case 'scopes-differ':
+      return [
+        ...finding.parties.map(
+          (party) =>
+            `${party.label}: ${lettersText(party.reference)} in ${referenceLocale}, ${lettersText(party.translation)} in ${translationLocale}`,
+        ),
+        ...finding.scopes.map(
+          (scope) =>
+            `${scope.label}: ${scope.reference ? 'applies' : 'does not apply'} in ${referenceLocale}, ${scope.translation ? 'applies' : 'does not apply'} in ${translationLocale}`,
+        ),
+      ].join('; ');
+    case 'row-order-differs':
+      return `${referenceLocale} row ${finding.reference.row ?? '?'} is row ${finding.translation.row ?? '?'} in ${translationLocale} (same letters)`;
+    case 'row-missing':
+      return `no such row in ${translationLocale}`;
+    case 'row-extra':
+      return `row only in ${translationLocale}`;
+    case 'section-missing':
+      return `no such section in ${translationLocale}`;
+    case 'section-extra':
+      return `section only in ${translationLocale}`;
+    case 'section-number-differs':
+      return `numbered ${finding.translation.section ?? '?'} in ${translationLocale}`;
+    case 'party-missing':
+      return `column ${finding.party?.label ?? '?'} missing in ${translationLocale}`;
+    case 'party-extra':
+      return `column ${finding.party?.label ?? '?'} only in ${translationLocale}`;
+  }
+}
+
+/** The row, the section heading, or where the missing thing would be. */
+function rowDescription(row: DriftRow, kind: DriftFinding['kind']): string {
+  if (kind === 'party-missing' || kind === 'party-extra') return row.line === null ? '(no table)' : '(first row of the tables)';
+  if (row.text !== undefined) return `${row.section ? `(in ${row.section}) ` : ''}${row.text}  ${assignmentsText(row.assignments)}`;
+  if (row.title !== undefined) return `§ ${row.section ? `${row.section} ` : ''}${row.title}`;
+  return row.line === null ? '(not there)' : '(not there; would follow this line)';
+}
+
+function rowLine(locale: string, file: string | undefined, row: DriftRow, kind: DriftFinding['kind'], c: Colors): string {
+  return `      ${locale.padEnd(5)}  ${c.dim(place(file, row.line))}  ${rowDescription(row, kind)}`;
+}
+
+/** `raci drift --format text`: each guide's folder, then each translation with its findings. */
+export function renderDriftText(comparisons: readonly LocaleComparison[], options: DriftRenderOptions = {}): string {
+  const c = pc.createColors(options.color ?? false);
+  const blocks: string[] = [];
+  for (const comparison of comparisons) {
+    if (!comparison.reference || comparison.translations.length === 0) continue;
+    const reference = comparison.reference;
+    const lines = [c.bold(groupName(comparison))];
+    for (const translation of comparison.translations) lines.push(...translationLines(reference, translation, c));
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
+}
+
+function translationLines(reference: NonNullable<LocaleComparison['reference']>, translation: TranslationReport, c: Colors): string[] {
+  const count = translation.findings.length;
+  const head = `  ${translation.locale} (${baseName(translation.file)}) against ${reference.locale} (${baseName(reference.file)}): `;
+  if (count === 0) return [head + c.green('agrees')];
+  const lines = [head + c.red(`${count} ${count === 1 ? 'disagreement' : 'disagreements'}`)];
+  for (const finding of translation.findings) {
+    lines.push(
+      `    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`,
+    );
+    lines.push(rowLine(reference.locale, reference.file, finding.reference, finding.kind, c));
+    lines.push(rowLine(translation.locale, translation.file, finding.translation, finding.kind, c));
+  }
+  return lines;
+}
+
+/** The folder and file name shared by the translations: `pages/x/guide.*.md`. */
+export function groupName(comparison: LocaleComparison): string {
+  const first = comparison.guides.find((guide) => guide.file) ?? comparison.guides[0];
+  if (!first) return '(no guide)';
+  if (!first.file) return first.title;
+  return first.file.replace(new RegExp(`${first.locale.replace(/[-]/g, '\\-')}\\.md$`, 'i'), '*.md');
+}
+
+/** `raci drift --format markdown`: one table of findings per translation. */
+export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): string {
+  const blocks: string[] = [];
+  for (const comparison of comparisons) {
+    if (!comparison.reference || comparison.translations.length === 0) continue;
+    const reference = comparison.reference;
+    const lines = [`#### \`${groupName(comparison)}\``, ''];
+    for (const translation of comparison.translations) {
+      const count = translation.findings.length;
+      lines.push(
+        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : `${count} ${count === 1 ? 'disagreement' : 'disagreements'}`}`,
+        '',
+      );
+      if (count === 0) continue;
+      lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
+      for (const finding of translation.findings) {
+        lines.push(
+          `| ${where(finding)} | ${escapeMarkdown(findingSummary(finding, reference.locale, translation.locale))} | ${markdownRow(reference.file, finding.reference, finding.kind)} | ${markdownRow(translation.file, finding.translation, finding.kind)} |`,
+        );
+      }
+      lines.push('');
+    }
+    blocks.push(lines.join('\n').trimEnd());
+  }
+  return blocks.join('\n\n');
+}
+
+function markdownRow(file: string | undefined, row: DriftRow, kind: DriftFinding['kind']): string {
+  return `${escapeMarkdown(place(file, row.line))} ${escapeMarkdown(rowDescription(row, kind))}`;
+}

@@ -1,0 +1,28 @@
+import type { ResponsibilityModel, Section } from '../schema/model.js';
+
+/**
+ * The guide as the help-center page shows it when flattened to text: title,
+ * excerpt, intro, legend, then each section heading (`3.1.1. Daily operations`)
+ * and each activity followed by its non-empty cells as written.
+ */
+export function renderPlainText(model: ResponsibilityModel): string {
+  const blocks: string[] = [];
+  const { meta } = model;
+  if (meta.title) blocks.push(meta.title);
+  if (meta.excerpt) blocks.push(meta.excerpt);
+  if (model.intro) blocks.push(model.intro);
+  if (model.roles.length > 0) blocks.push(model.roles.map((role) => `${role.code}: ${role.label}`).join('\n'));
+  const visit = (section: Section): void => {
+    blocks.push(`${section.number}. ${section.title}`.trimEnd());
+    if (section.activities.length > 0) {
+      blocks.push(
+        section.activities
+          .map((activity) => [activity.text, ...Object.values(activity.cells).filter((cell) => cell !== '')].join(' '))
+          .join('\n'),
+      );
+    }
+    section.sections.forEach(visit);
+  };
+  model.sections.forEach(visit);
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,48 @@
+import { createColors } from 'picocolors';
+import type { Severity } from '../schema/model.js';
+import { codeFrame } from './code-frame.js';
+import { plural, type ReportInput, totals } from './report-input.js';
+
+export interface StylishOptions {
+  /** ANSI colours; the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */
+  colour: boolean;
+}
+
+/**
+ * Findings grouped by file: `line:column  severity  message  rule-id`, a
+ * two-line code frame under each, and a summary line.
+ */
+export function renderStylish(input: ReportInput, options: StylishOptions): string {
+  const c = createColors(options.colour);
+  const paint: Record<Severity, (text: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const out: string[] = [];
+  for (const file of input.files) {
+    if (file.findings.length === 0) continue;
+    out.push(c.underline(file.file));
+    const placeWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
+    for (const finding of file.findings) {
+      const place = `${finding.line}:${finding.column}`.padEnd(placeWidth);
+      const severity = paint[finding.severity](finding.severity.padEnd(7));
+      out.push(`  ${c.dim(place)}  ${severity}  ${finding.message}  ${c.dim(finding.code)}`);
+      out.push(...codeFrame(file.lines ?? [], finding, { gutter: c.dim, caret: paint[finding.severity] }));
+    }
+    out.push('');
+  }
+  const count = totals(input);
+  const problems = count.error + count.warning + count.info;
+  const checked = `${plural(input.files.length, 'file')} checked${input.skipped > 0 ? `, ${input.skipped} skipped (no activity table)` : ''}${input.baselined > 0 ? `, ${plural(input.baselined, 'finding')} in the baseline not shown` : ''}`;
+  if (problems === 0) {
+    out.push(`${c.green('✔')} No problems: ${checked}.`);
+  } else {
+    const colour = count.error > 0 ? c.red : count.warning > 0 ? c.yellow : c.blue;
+    out.push(
+      c.bold(
+        colour(
+          `✖ ${plural(problems, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${plural(count.info, 'info')}) in ${checked}.`,
+        ),
+      ),
+    );
+    if (count.fixable > 0) out.push(c.bold(colour(`  ${count.fixable} of them fixable with \`raci check --fix\`.`)));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,61 @@
+import { countBySeverity, createDiagnostic, formatDiagnostic, START_OF_FILE } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, type Options, type ResponsibilityModel, ResponsibilityModelSchema } from '../schema/model.js';
+import { analyseGuide, emptyModel } from './analyse-guide.js';
+
+export interface SafeParseResult {
+  /** False when at least one diagnostic is an error. */
+  success: boolean;
+  /** The best reading of the guide, even when `success` is false. */
+  model: ResponsibilityModel;
+  diagnostics: Diagnostic[];
+}
+
+/** Thrown by `parseResponsibilityModel` when the guide has errors; `.diagnostics` has all findings. */
+export class ResponsibilityModelError extends Error {
+  override readonly name = 'ResponsibilityModelError';
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly model: ResponsibilityModel,
+  ) {
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    super(
+      `The guide has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors
+        .map((diagnostic) => `  ${formatDiagnostic({ ...diagnostic, file: undefined }, diagnostic.file)}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+function withFile(diagnostics: Diagnostic[], file: string | undefined): Diagnostic[] {
+  return file === undefined ? diagnostics : diagnostics.map((diagnostic) => ({ ...diagnostic, file }));
+}
+
+/** Never throws, whatever the string: problems are diagnostics, and `model` is the best effort. */
+export function safeParseResponsibilityModel(markdown: string, options: Options = {}): SafeParseResult {
+  try {
+    const { model, diagnostics } = analyseGuide(String(markdown), options);
+    const validated = ResponsibilityModelSchema.parse(model);
+    const located = withFile(diagnostics, options.file);
+    return { success: countBySeverity(located).error === 0, model: validated, diagnostics: located };
+  } catch (caught) {
+    // A bug of ours must not become a crash in a writer's CI: report it as a finding.
+    const message = caught instanceof Error ? caught.message : String(caught);
+    const diagnostic = createDiagnostic(
+      'internal-error',
+      `The parser failed on this guide; please report it. ${message.split('\n')[0]}`,
+      START_OF_FILE,
+    );
+    return {
+      success: false,
+      model: emptyModel(options.locale),
+      diagnostics: withFile([diagnostic], options.file),
+    };
+  }
+}
+
+/** The validated model; throws `ResponsibilityModelError` only when the guide has errors. */
+export function parseResponsibilityModel(markdown: string, options: Options = {}): ResponsibilityModel {
+  const result = safeParseResponsibilityModel(markdown, options);
+  if (!result.success) throw new ResponsibilityModelError(result.diagnostics, result.model);
+  return result.model;
+}

@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { makeManyGuides } from '../../scripts/make-many-guides.js';
+import { memoryIo, withTempDir } from '../datasets/helpers.js';
+
+// Workers load compiled JavaScript, so worker runs go through dist/ (npm test builds before it runs vitest).
+type BuildModule = typeof import('../../src/cli/commands/build.js');
+type PoolModule = typeof import('../../src/cli/worker-pool.js');
+const { runBuild } = (await import(new URL('../../dist/cli/commands/build.js', import.meta.url).href)) as BuildModule;
+const { DEFAULT_IN_PROCESS_BELOW } = (await import(new URL('../../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
+const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+/** Every file under `dir`, as bytes, by relative path. */
+async function files(dir: string): Promise<Record<string, Buffer>> {
+  const result: Record<string, Buffer> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      result[join(entry.parentPath, entry.name).slice(dir.length + 1)] = await readFile(join(entry.parentPath, entry.name));
+  }
+  return result;
+}
+
+describe('raci build --jobs', () => {
+  it.each([
+    ['in this process (--jobs 1)', { jobs: 1 }],
+    ['in worker processes', { jobs: 2, workers: true }],
+  ])('writes the committed datasets/ byte for byte from fixtures/, %s', async (_how, parallelism) => {
+    await withTempDir(async (dir) => {
+      const out = join(dir, 'datasets');
+      const { io, stdout } = memoryIo();
+      const steps: { done: number; total: number; path: string }[] = [];
+      let finished = 0;
+      const progress = { update: (step: { done: number; total: number; path: string }) => steps.push(step), done: () => finished++ };
+      expect(await runBuild(['fixtures/'], { out, allowErrors: true, ...parallelism }, io, progress)).toBe(0);
+      expect(stdout[0]).toMatch(/^40 guides, /);
+      // Progress in build order, one step per guide, then erased once.
+      expect(steps.map((step) => step.done)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+      expect(steps.every((step) => step.total === 40 && step.path.startsWith('corpus/pages/'))).toBe(true);
+      expect(finished).toBe(1);
+      const built = await files(out);
+      const committed = await files('datasets');
+      expect(Object.keys(built).sort()).toEqual(Object.keys(committed).sort());
+      for (const [path, bytes] of Object.entries(committed)) expect(built[path]!.equals(bytes), path).toBe(true);
+    });
+  });
+
+  it('reports a guide that a worker cannot read as one line, exit code 2', async () => {
+    await withTempDir(async (dir) => {
+      // Enough guides for the CLI to start workers (fewer than DEFAULT_IN_PROCESS_BELOW stay in-process).
+      makeManyGuides(DEFAULT_IN_PROCESS_BELOW, join(dir, 'many'));
+      // A FIFO passes the command line's checks (it exists, it is not a folder); reading it fails, in the worker.
+      const fifo = join(dir, 'pipe.md');
+      execFileSync('mkfifo', [fifo]);
+      const result = spawnSync(process.execPath, [MAIN, 'build', join(dir, 'many'), fifo, '--out', join(dir, 'out'), '--jobs', '2'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.stderr).toBe(`raci: ${fifo}: not a regular file (a FIFO, socket or device)\n`);
+      expect(result.status).toBe(2);
+      expect(await readdir(dir)).not.toContain('out');
+    });
+  });
+
+  it.each([['0'], ['x'], ['1.5']])('rejects --jobs %s with a usage error (exit code 2)', (jobs) => {
+    const result = spawnSync(process.execPath, [MAIN, 'build', 'fixtures/', '--out', 'never-written', '--jobs', jobs], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`error: option '--jobs <n>' argument '${jobs}' is invalid. expected a whole number of at least 1.`);
+  });
+});
