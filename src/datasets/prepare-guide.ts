@@ -1,6 +1,6 @@
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
 import { countSections } from '../model/count-sections.js';
-import { checkGuideBytes } from '../rules/check-guide.js';
+import { checkGuideBytes, toDiagnostic } from '../rules/check-guide.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
 import type { BuildOptions, DatasetInput } from './types.js';
 
@@ -36,7 +36,7 @@ export function prepareGuide(input: DatasetInput, check: BuildOptions['check'] =
     source: input.path,
     model,
     modelJson: renderJson(model),
-    diagnostics: result.diagnostics.map((diagnostic) => ({ ...diagnostic, file: input.path })).sort(compareDiagnostics),
+    diagnostics: result.findings.map((finding) => ({ ...toDiagnostic(finding), file: input.path })).sort(compareDiagnostics),
     sections: countSections(model.sections),
   };
 }

@@ -3,7 +3,7 @@ import { type SafeParseResult, safeParseResponsibilityModel } from '../parse/par
 import { parseGuideBytes } from '../parse/read-file.js';
 import { localeFromPath } from '../read/locale.js';
 import type { Finding } from '../schema/finding.js';
-import type { Diagnostic, Options } from '../schema/model.js';
+import type { Diagnostic, Options, ResponsibilityModel } from '../schema/model.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import { buildRuleContext } from './guide-context.js';
@@ -14,8 +14,15 @@ export interface CheckOptions extends Options {
   config?: RaciConfig;
 }
 
-export interface CheckResult extends SafeParseResult {
-  /** The same findings as `diagnostics`, with the activity they are about and their fix. */
+export interface CheckResult {
+  /** False when at least one finding is an error. */
+  success: boolean;
+  /** The best reading of the guide, even when `success` is false. */
+  model: ResponsibilityModel;
+  /**
+   * The parser's diagnostics and the rules' findings, configured, silenced and
+   * sorted; each a diagnostic with the activity it is about and its fix.
+   */
   findings: Finding[];
   /** The text the findings' positions refer to (decoded, without a byte order mark). */
   text: string;
@@ -76,14 +83,14 @@ function finish(
   return {
     success: countBySeverity(findings).error === 0,
     model: parsed.model,
-    diagnostics: findings.map(toDiagnostic),
     findings,
     text,
     looksLikeGuide: context.rows.length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
   };
 }
 
-function toDiagnostic(finding: Finding): Diagnostic {
+/** A finding as a plain diagnostic, without what only `raci check` needs (activity, subject, fix). */
+export function toDiagnostic(finding: Finding): Diagnostic {
   const { code, severity, message, line, column, endLine, endColumn, file } = finding;
   return { code, severity, message, line, column, endLine, endColumn, ...(file !== undefined ? { file } : {}) };
 }

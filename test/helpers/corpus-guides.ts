@@ -12,7 +12,7 @@ export async function loadCorpusGuides(): Promise<ReportGuide[]> {
   return Promise.all(
     files.map(async (file) => {
       const result = checkGuideBytes(await readFile(file), { file });
-      return { file, model: result.model, findings: result.diagnostics };
+      return { file, model: result.model, findings: result.findings };
     }),
   );
 }

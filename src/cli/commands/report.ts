@@ -149,7 +149,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
       skipped.push({ file: path, reason: 'not a responsibility-model guide (no activity, no legend and numbered sections)' });
       continue;
     }
-    guides.push({ file: path, model: result.model, findings: result.diagnostics });
+    guides.push({ file: path, model: result.model, findings: result.findings });
   }
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')}`);
   const removed = options.base === undefined ? [] : await compareWithBase(guides, options.base, paths, cwd);

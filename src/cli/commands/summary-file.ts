@@ -24,7 +24,7 @@ export async function summarizeFile({ file }: FileTask<null>): Promise<SummaryRo
     return { file, unreadable: describeFsError(caught) };
   }
   const result = checkGuideBytes(bytes, { file });
-  const counts = countBySeverity(result.diagnostics);
+  const counts = countBySeverity(result.findings);
   return {
     file,
     locale: result.model.meta.locale ?? '',
