@@ -53,8 +53,7 @@ export { type Baseline, type BaselineEntry, BaselineEntrySchema, BaselineSchema,
 export { type CheckOptions, type CheckResult, checkGuideBytes, checkGuideText } from './rules/check-guide.js';
 export { parseRaciConfig, type RaciConfig, RaciConfigSchema, type RuleSetting, RuleSettingSchema } from './rules/config.js';
 export { applyFixes, unifiedDiff } from './rules/fix.js';
-export { DIRECTIVE_RULES, RULES, type RuleDoc, type RuleId } from './rules/rule-table.js';
-export { DIAGNOSTIC_CODES, type DiagnosticCode } from './schema/codes.js';
+export { DIAGNOSTIC_CODE_IDS, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSource } from './schema/codes.js';
 export {
   type AccountableChange,
   AccountableChangeSchema,

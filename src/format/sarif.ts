@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findingSubject } from '../rules/baseline.js';
-import { DIRECTIVE_RULES, RULES, type RuleDoc } from '../rules/rule-table.js';
-import { DIAGNOSTIC_CODES } from '../schema/codes.js';
+import type { RuleDocumentation, RuleExample } from '../rules/rule-finding.js';
+import { ruleModule } from '../rules/rule-table.js';
+import { codesFrom, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSource } from '../schema/codes.js';
 import type { Severity } from '../schema/model.js';
 import type { ReportInput } from './report-input.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+const TAG: Record<DiagnosticSource, string> = { rule: 'raci', directive: 'suppression', parser: 'structure' };
 
 interface SarifRule {
   id: string;
@@ -23,41 +26,41 @@ function ruleName(id: string): string {
   return id.replace(/(^|-)(\w)/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
 }
 
-function fromDoc(rule: RuleDoc, tag: string): SarifRule {
+function exampleMarkdown(example: RuleExample): string {
+  return `**${example.findings.length > 0 ? 'Failing' : 'Passing'}:**\n\n\`\`\`markdown\n${example.markdown}\n\`\`\``;
+}
+
+function help(summary: string, rule: RuleDocumentation | undefined): SarifRule['help'] {
+  if (!rule) {
+    return {
+      text: `${summary} (a structural diagnostic of the parser; see docs/diagnostics.md)`,
+      markdown: `${summary}\n\nA structural diagnostic of the parser; see docs/diagnostics.md.`,
+    };
+  }
+  const examples = rule.examples.map(exampleMarkdown).join('\n\n');
   return {
-    id: rule.id,
-    name: ruleName(rule.id),
-    shortDescription: { text: rule.summary },
-    fullDescription: { text: `${rule.summary} ${rule.why}` },
-    help: {
-      text: `${rule.summary}\n\nWhy: ${rule.why}\n\nHow to fix: ${rule.howToFix}`,
-      markdown: `${rule.summary}\n\n**Why.** ${rule.why}\n\n**Failing:**\n\n\`\`\`markdown\n${rule.failing}\n\`\`\`\n\n**Passing:**\n\n\`\`\`markdown\n${rule.passing}\n\`\`\`\n\n**How to fix.** ${rule.howToFix}`,
-    },
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { tags: [tag] },
+    text: `${summary}\n\nWhy: ${rule.why}\n\nHow to fix: ${rule.howToFix}`,
+    markdown: `${summary}\n\n**Why.** ${rule.why}\n\n${examples}\n\n**How to fix.** ${rule.howToFix}`,
   };
 }
 
-/** Every id raci can report, each once: the rules (help from the table of docs/rules.md), then the parser's codes. */
+function sarifRule(id: DiagnosticCode): SarifRule {
+  const { source, severity, summary } = DIAGNOSTIC_CODES[id];
+  const rule = ruleModule(id);
+  return {
+    id,
+    name: ruleName(id),
+    shortDescription: { text: summary },
+    fullDescription: { text: rule ? `${summary} ${rule.why}` : summary },
+    help: help(summary, rule),
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: { tags: [TAG[source]] },
+  };
+}
+
+/** Every code of the code table, each once: the rules and comment checks (with their documentation), then the parser's codes. */
 export function sarifRules(): SarifRule[] {
-  const ruleIds = new Set<string>([...RULES, ...DIRECTIVE_RULES].map((rule) => rule.id));
-  const parser = Object.entries(DIAGNOSTIC_CODES)
-    .filter(([id]) => !ruleIds.has(id))
-    .map(
-      ([id, code]): SarifRule => ({
-        id,
-        name: ruleName(id),
-        shortDescription: { text: code.summary },
-        fullDescription: { text: code.summary },
-        help: {
-          text: `${code.summary} (a structural diagnostic of the parser; see docs/diagnostics.md)`,
-          markdown: `${code.summary}\n\nA structural diagnostic of the parser; see docs/diagnostics.md.`,
-        },
-        defaultConfiguration: { level: LEVEL[code.severity] },
-        properties: { tags: ['structure'] },
-      }),
-    );
-  return [...RULES.map((rule) => fromDoc(rule, 'raci')), ...DIRECTIVE_RULES.map((rule) => fromDoc(rule, 'suppression')), ...parser];
+  return [...codesFrom('rule'), ...codesFrom('directive'), ...codesFrom('parser')].map(sarifRule);
 }
 
 /** A relative path as a SARIF URI (percent-encoded segments, "/" separators); an absolute one as a file: URL. */

@@ -2,6 +2,7 @@ import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.j
 import { type SafeParseResult, safeParseResponsibilityModel } from '../parse/parse.js';
 import { parseGuideBytes } from '../parse/read-file.js';
 import { localeFromPath } from '../read/locale.js';
+import { DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 import type { Diagnostic, Options, ResponsibilityModel } from '../schema/model.js';
 import { applySeverities, type RaciConfig } from './config.js';
@@ -33,12 +34,6 @@ export interface CheckResult {
    */
   looksLikeGuide: boolean;
 }
-
-/**
- * Parser diagnostics that a rule reports instead: the rule's finding says the
- * same, and carries the fix.
- */
-const OWNED_BY_RULES = new Set(['role-noncanonical']);
 
 /**
  * The findings of `raci check` for one guide: the parser's structural
@@ -73,7 +68,8 @@ function finish(
   const located = (finding: Finding): Finding => (file !== undefined ? { ...finding, file } : finding);
   const rowsByLine = new Map(context.rows.map((row) => [row.line, row.activity]));
   const parserFindings = parsed.diagnostics
-    .filter((diagnostic) => !OWNED_BY_RULES.has(diagnostic.code))
+    // A parser diagnostic with a rule's code (role-noncanonical) is reported by the rule instead, with the fix.
+    .filter((diagnostic) => DIAGNOSTIC_CODES[diagnostic.code].source !== 'rule')
     .map((diagnostic): Finding => {
       const activity = rowsByLine.get(diagnostic.line);
       return activity ? { ...diagnostic, activity: { id: activity.id, text: activity.text } } : diagnostic;

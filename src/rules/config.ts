@@ -1,13 +1,13 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { DIAGNOSTIC_CODES } from '../schema/codes.js';
+import { codesFrom } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
-import { DIRECTIVE_RULES, RULES } from './rule-table.js';
 
-/** Every id a configuration or a `raci-disable` comment may name: the rules, the parser's codes, the comment checks. */
-export const KNOWN_RULE_IDS: readonly string[] = [
-  ...new Set([...RULES.map((rule) => rule.id), ...DIRECTIVE_RULES.map((rule) => rule.id), ...Object.keys(DIAGNOSTIC_CODES)]),
-];
+/**
+ * Every id a configuration or a `raci-disable` comment may name: every code of
+ * the code table, the rules first (a misspelt id is most likely a rule's).
+ */
+export const KNOWN_RULE_IDS: readonly string[] = [...codesFrom('rule'), ...codesFrom('directive'), ...codesFrom('parser')];
 
 /** `“acountable-multiple” is not a rule id; did you mean “accountable-multiple”?` */
 export function unknownRuleMessage(id: string): string {

@@ -1,4 +1,5 @@
 import type { Span } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode, DirectiveCode, RuleCode } from '../schema/codes.js';
 import type { FindingActivity, TextEdit } from '../schema/finding.js';
 import type { RowContext, RuleContext } from './guide-context.js';
 
@@ -27,3 +28,43 @@ export function hasLetter(row: RowContext, letter: string): boolean {
 export function isWritten(row: RowContext): boolean {
   return row.cells.some((cell) => cell.normalized.roles.length > 0 || cell.normalized.unknown.length > 0);
 }
+
+/**
+ * Markdown a rule reports on, and what `raci check` reports on it. The test
+ * suite checks every example as written (test/rules/examples.test.ts) and
+ * docs/rules.md shows them, so the documentation cannot drift from the code.
+ */
+export interface RuleExample {
+  /** Part of a guide. When it has no legend of its own, the standard legend and a title are appended after it. */
+  markdown: string;
+  /**
+   * Every finding on the example, in reading order, as
+   * `line:column-endLine:endColumn: message` (positions in `markdown`); a finding
+   * with another code than the rule's ends with ` [code]`. None: the example passes.
+   */
+  findings: readonly string[];
+  /** The markdown after `raci check --fix`, for a rule with a fix. */
+  fixed?: string;
+}
+
+/** What documents a rule (or a comment check): its severity and summary are in the code table, never here. */
+export interface RuleDocumentation<Id extends DiagnosticCode = DiagnosticCode> {
+  id: Id;
+  /** `raci check --fix` can rewrite it safely. */
+  fixable: boolean;
+  /** Why it matters to a reader of the guide. */
+  why: string;
+  howToFix: string;
+  examples: readonly RuleExample[];
+}
+
+/** A RACI rule: one module of `checks/`, its check beside its documentation. */
+export interface RuleModule extends RuleDocumentation<RuleCode> {
+  check: RuleCheck;
+}
+
+/** A check of `raci-disable` comments: it needs every other finding first, so it runs in suppressions.ts. */
+export type DirectiveModule = RuleDocumentation<DirectiveCode>;
+
+/** The first lines of most examples: a numbered section and a table head, so that rows start at line 5. */
+export const EXAMPLE_TABLE = '## 1. Before subscription\n\n| Activity | Customer | OVHcloud |\n| --- | --- | --- |';

@@ -1,7 +1,7 @@
 import { looksLikeTableLine } from '../markdown/gfm-row.js';
+import { codesFrom, DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 import { KNOWN_RULE_IDS, unknownRuleMessage } from './config.js';
-import { DIRECTIVE_RULES } from './rule-table.js';
 
 /**
  * `<!-- raci-disable-next-line rule-id … -->` silences the named rules on the
@@ -62,7 +62,7 @@ function nextNonBlankLine(lines: readonly string[], from: number): number | unde
   return undefined;
 }
 
-const SEVERITY = Object.fromEntries(DIRECTIVE_RULES.map((rule) => [rule.id, rule.severity]));
+const SEVERITY = Object.fromEntries(codesFrom('directive').map((id) => [id, DIAGNOSTIC_CODES[id].severity]));
 
 /**
  * Drops the findings the comments silence, and reports each comment (or each

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIAGNOSTIC_CODE_IDS } from './codes.js';
 
 /**
  * The zod schemas are the contract of the library: every public type is
@@ -15,7 +16,9 @@ export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
 export const DiagnosticSchema = z
   .object({
-    code: z.string().describe('Stable kebab-case identifier, documented in docs/diagnostics.md.'),
+    code: z
+      .enum(DIAGNOSTIC_CODE_IDS)
+      .describe('One of the codes of docs/diagnostics.md (DIAGNOSTIC_CODE_IDS), so a switch over it can be exhaustive.'),
     severity: SeveritySchema,
     message: z.string(),
     line: z.number().int().min(1),

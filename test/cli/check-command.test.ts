@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
-import { captureIo, guide, RULE_FIXTURES } from '../helpers/check.js';
+import { captureIo, guide } from '../helpers/check.js';
+import { failingExampleGuide } from '../helpers/rule-examples.js';
 
 let dir: string;
 
@@ -172,7 +173,7 @@ describe('raci check: baseline', () => {
 });
 
 describe('raci check --fix', () => {
-  const FIXTURE = readFileSync(`${RULE_FIXTURES}role-noncanonical.fail.md`, 'utf8');
+  const FIXTURE = failingExampleGuide('role-noncanonical');
 
   it('changes only role cells, and re-checking finds nothing fixable', async () => {
     const file = write('guide.en-gb.md', FIXTURE.replace(/\n/g, '\r\n'));
@@ -191,7 +192,7 @@ describe('raci check --fix', () => {
     ]);
     // The report is of the fixed file: the link cell, which is not safe to rewrite, is what is left.
     const left = JSON.parse(result.out).files[0].findings;
-    expect(left.map((finding: { code: string; line: number }) => `${finding.code}:${finding.line}`)).toEqual(['role-noncanonical:20']);
+    expect(left.map((finding: { code: string; line: number }) => `${finding.code}:${finding.line}`)).toEqual(['role-noncanonical:9']);
     expect(checkGuideText(after).findings.filter((finding) => finding.fix)).toEqual([]);
   });
 

@@ -1,14 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandIo } from '../../src/cli/io.js';
-import { type CheckOptions, type CheckResult, checkGuideBytes } from '../../src/rules/check-guide.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const RULE_FIXTURES = `${ROOT}test/fixtures/rules/`;
-
-export function checkFixture(name: string, options: CheckOptions = {}): CheckResult {
-  return checkGuideBytes(readFileSync(`${RULE_FIXTURES}${name}`), options);
-}
 
 /** `line:column-endLine:endColumn severity code message`: one finding as the tests compare it. */
 export function brief(finding: {

@@ -5,10 +5,11 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkRaciDefault, { remarkRaci } from '../../src/remark/plugin.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
-import { ROOT, RULE_FIXTURES } from '../helpers/check.js';
+import { ROOT } from '../helpers/check.js';
+import { failingExampleGuide } from '../helpers/rule-examples.js';
 
-async function lint(path: string, options?: Parameters<typeof remarkRaci>[0]) {
-  const file = new VFile({ path, value: readFileSync(path, 'utf8') });
+async function lint(path: string, options?: Parameters<typeof remarkRaci>[0], value = readFileSync(path, 'utf8')) {
+  const file = new VFile({ path, value });
   const processor = unified().use(remarkParse).use(remarkRaci, options);
   await processor.run(processor.parse(file), file);
   return file;
@@ -30,18 +31,22 @@ describe('responsibility-model/remark', () => {
   });
 
   it('errors are fatal, warnings are not, infos are neither', async () => {
-    const file = await lint(`${RULE_FIXTURES}responsible-missing.fail.md`);
+    const file = await lint('guide.en-gb.md', undefined, failingExampleGuide('responsible-missing'));
     expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([
       ['responsible-missing', false],
       ['accountable-missing', true],
       ['responsible-missing', false],
     ]);
-    const infos = await lint(`${RULE_FIXTURES}role-noncanonical.fail.md`);
+    const infos = await lint('guide.en-gb.md', undefined, failingExampleGuide('role-noncanonical'));
     expect(infos.messages.every((message) => message.fatal === undefined)).toBe(true);
   });
 
   it('takes a raci configuration as options, and rejects an invalid one', async () => {
-    const file = await lint(`${RULE_FIXTURES}accountable-multiple.fail.md`, { rules: { 'accountable-multiple': 'warning' } });
+    const file = await lint(
+      'guide.en-gb.md',
+      { rules: { 'accountable-multiple': 'warning' } },
+      failingExampleGuide('accountable-multiple'),
+    );
     expect(file.messages.map((message) => message.fatal)).toEqual([false, false]);
     expect(() =>
       unified()

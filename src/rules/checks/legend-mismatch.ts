@@ -2,7 +2,7 @@ import { quote } from '../../diagnostics/diagnostic.js';
 import { cellPlainText, looksLikeTableLine, splitTableRow } from '../../markdown/gfm-row.js';
 import { ROLE_LETTERS } from '../../roles/role-cell.js';
 import { cellSpan, cellsSpan } from '../guide-context.js';
-import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js';
+import { activityOf, EXAMPLE_TABLE, type RuleCheck, type RuleFinding, type RuleModule } from '../rule-finding.js';
 
 /**
  * `legend-mismatch`: letters the tables use that the legend does not define,
@@ -10,7 +10,7 @@ import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js
  * `legend-missing`'s; letters that are not RACI letters in the tables are
  * `role-unknown`'s.
  */
-export const legendMismatch: RuleCheck = (context) => {
+const legendMismatchCheck: RuleCheck = (context) => {
   const { roles } = context.model;
   if (roles.length === 0) return [];
   const defined = new Set(roles.map((role) => role.code.toUpperCase()));
@@ -58,3 +58,30 @@ function legendRowSpan(lines: readonly string[], code: string, label: string) {
   }
   return { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
+
+const LEGEND_WITHOUT_C =
+  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n| I: Is informed of the results of the process |\n| S: Supports the process |';
+const LEGEND =
+  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n| C: Is consulted during the process |\n| I: Is informed of the results of the process |';
+
+export const legendMismatch: RuleModule = {
+  id: 'legend-mismatch',
+  fixable: false,
+  why: 'The legend is how a reader learns what the letters mean; a letter it does not explain, or an explanation of a letter no table can use, leaves the reader without a key.',
+  howToFix:
+    'Define every letter the tables use in the legend (`C: Is consulted during the process`), and remove legend rows for letters other than R, A, C and I.',
+  examples: [
+    {
+      markdown: `${LEGEND_WITHOUT_C}\n\n${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n| Choose options as needed | RA | C |\n| Install the vCenter | C | RA |`,
+      findings: [
+        '6:3-6:26: The legend defines “S” (“Supports the process”), which is not a RACI letter; a legend defines only R, A, C and I.',
+        '13:35-13:36: The tables use “C” (first in “Choose options as needed” and 1 other row) but the legend defines only R, A, I, S; add a “C: …” row to the legend.',
+      ],
+    },
+    {
+      markdown: `${LEGEND}\n\n${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n| Choose options as needed | RA | C |`,
+      findings: [],
+    },
+  ],
+  check: legendMismatchCheck,
+};

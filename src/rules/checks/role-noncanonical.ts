@@ -2,7 +2,7 @@ import { quote } from '../../diagnostics/diagnostic.js';
 import { repeatedLetters } from '../../roles/role-cell.js';
 import type { TextEdit } from '../../schema/finding.js';
 import { cellSpan, type PartyCell, type RowContext } from '../guide-context.js';
-import { activityOf, type RuleCheck, type RuleFinding } from '../rule-finding.js';
+import { activityOf, EXAMPLE_TABLE, type RuleCheck, type RuleFinding, type RuleModule } from '../rule-finding.js';
 
 /** Emphasis around the whole cell (`**IR**`) is kept by the fix. */
 const WRAPPED = /^(\*\*|__|\*|_)(.+)\1$/s;
@@ -15,7 +15,7 @@ const REWRITABLE = /^[RACIraci\s,;/+&.·\-–—]+$/u;
  * name is replaced by this finding, which carries the fix). Cells with unknown
  * or repeated letters are left to `role-unknown` and `role-repeated`.
  */
-export const roleNoncanonical: RuleCheck = (context) =>
+const roleNoncanonicalCheck: RuleCheck = (context) =>
   context.rows.flatMap((row) =>
     row.cells.flatMap((cell): RuleFinding[] => {
       const { roles, canonical, unknown } = cell.normalized;
@@ -53,3 +53,32 @@ function fixFor(row: RowContext, cell: PartyCell, canonical: string): TextEdit[]
   if (!REWRITABLE.test(inner)) return undefined;
   return [{ line: row.line, column: slice.contentStart + 1, endColumn: slice.contentEnd + 1, text: `${marker}${canonical}${marker}` }];
 }
+
+export const roleNoncanonical: RuleModule = {
+  id: 'role-noncanonical',
+  fixable: true,
+  why:
+    'The cell is read correctly, but the same assignment written three ways (`AR`, `RA`, `R/A`) makes tables harder to scan and to compare across translations. ' +
+    'The parser normalises such a cell and `raci parse` notes it; `raci check` reports it under this rule, with a fix.',
+  howToFix:
+    'Run `raci check --fix`: it rewrites the letters of the cell in R, A, C, I order, upper case, without separators, and changes no other byte of the file. `--fix --dry-run` shows the diff first.',
+  examples: [
+    {
+      markdown: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | AR |\n| Size infrastructures as needed | r/a | I |\n| Choose options as needed | **AR** | I |\n| Install the vCenter | I | R A |\n| Link the offer | [AR](https://example.com) | I |`,
+      findings: [
+        '5:38-5:40: “AR” in column “OVHcloud” of “Decide which versions to use” should be written “RA” (letters out of R, A, C, I order).',
+        '6:36-6:39: “r/a” in column “Customer” of “Size infrastructures as needed” should be written “RA” (lower case, separators).',
+        '7:30-7:36: “AR” in column “Customer” of “Choose options as needed” should be written “RA” (letters out of R, A, C, I order).',
+        '8:29-8:32: “R A” in column “OVHcloud” of “Install the vCenter” should be written “RA” (spaces between letters).',
+        '9:20-9:45: “AR” in column “Customer” of “Link the offer” should be written “RA” (letters out of R, A, C, I order).',
+      ],
+      // Emphasis is kept; a link is not rewritten.
+      fixed: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n| Size infrastructures as needed | RA | I |\n| Choose options as needed | **RA** | I |\n| Install the vCenter | I | RA |\n| Link the offer | [AR](https://example.com) | I |`,
+    },
+    {
+      markdown: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n| Choose options as needed | **RA** | I |\n| Install the vCenter | I |   RA   |`,
+      findings: [],
+    },
+  ],
+  check: roleNoncanonicalCheck,
+};
