@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CommandIo } from '../../src/cli/io.js';
 import { type CheckOptions, type CheckResult, checkGuideBytes } from '../../src/rules/check-guide.js';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const RULE_FIXTURES = `${ROOT}test/fixtures/rules/`;
+import { RULE_FIXTURES } from './paths.js';
+
+/** Also exported from paths.ts, where they are defined; kept here for the tests that import them with the rule helpers. */
+export { ROOT, RULE_FIXTURES } from './paths.js';
 
 export function checkFixture(name: string, options: CheckOptions = {}): CheckResult {
   return checkGuideBytes(readFileSync(`${RULE_FIXTURES}${name}`), options);
@@ -23,16 +23,8 @@ export function brief(finding: {
   return `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.severity} ${finding.code} ${finding.message}`;
 }
 
-export interface CapturedIo extends CommandIo {
-  out: string[];
-  err: string[];
-}
-
-export function captureIo(isTTY = false): CapturedIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, isTTY, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
-}
+/** The same as `capture` (helpers/capture.ts), under the name older tests use. */
+export { type CapturedIo, capture as captureIo } from './capture.js';
 
 export const LEGEND = [
   '| Roles |',
