@@ -387,6 +387,108 @@ section(
 }
 rmSync(buildOut, { recursive: true, force: true });
 
+// ── Goal 6: hostile inputs cost what an ordinary guide costs ──────────────────
+// The unit tests check what happens to these inputs (refused before remark runs, or read whole);
+// how long it takes is measured here, so a slow machine never fails a test.
+section('6. Hostile inputs (test/hostile/inputs.test.ts), CPU time next to one parse of the Email Pro guide');
+{
+  const cpuMedian = (run: () => unknown, rounds: number): number => {
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const before = cpuNow();
+      run();
+      times.push(cpuNow() - before);
+    }
+    return median(times);
+  };
+  const rounds = quick ? 3 : 9;
+  const emailProMs = cpuMedian(() => safeParseResponsibilityModel(emailPro), rounds);
+  const legend = '| Roles |\n| --- |\n| R: Responsible |\n| A: Accountable |\n| C: Consulted |\n| I: Informed |';
+  const guide = (rows: string[]): string =>
+    [
+      '---',
+      'title: Test guide',
+      '---',
+      '',
+      legend,
+      '',
+      '## 1. Before subscription',
+      '',
+      '| Activity | Customer | OVHcloud |',
+      '| --- | --- | --- |',
+      ...rows,
+    ].join('\n');
+  const aliasLevels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 9; level++) {
+    const name = String.fromCharCode(97 + level);
+    aliasLevels.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + level)}`)
+        .join(',')}]`,
+    );
+  }
+  const refused: [string, string][] = [
+    ['10,000 nested block quotes', `${guide(['| Do | R | I |'])}\n\n${'>'.repeat(10_000)} deep\n`],
+    ['a 10 MB guide', `${guide(['| Do | RA | I |'])}\n`.repeat(Math.ceil(10_000_000 / guide(['| Do | RA | I |']).length))],
+    ['8,000 emphasis markers in a paragraph', `${guide(['| Do | R | I |'])}\n\nIntro ${'a*'.repeat(8_000)}\n`],
+    ['a YAML alias bomb', ['---', 'title: Bomb', ...aliasLevels, '---', '', '## 1. Phase', ''].join('\n')],
+  ];
+  for (const [name, text] of refused) {
+    const ratio = cpuMedian(() => safeParseResponsibilityModel(text), rounds) / emailProMs;
+    record({
+      goal: `6 refused at once: ${name}`,
+      figures: `${fmt(ratio * emailProMs, 1)} ms vs ${fmt(emailProMs, 1)} ms for the Email Pro guide`,
+      ratio: `${fmt(ratio)}×`,
+      target: '≤ 1× (no more than an ordinary guide)',
+      met: verdict(ratio <= 1),
+    });
+  }
+  // Up to the limit the guide is parsed; maxInlineMarkers is set where remark's quadratic emphasis matching stays under a second.
+  const atLimitMs = cpuMedian(() => safeParseResponsibilityModel('a*'.repeat(5_000)), quick ? 1 : 3);
+  record({
+    goal: '6 the worst case under maxInlineMarkers (5,000 `*`), parsed',
+    figures: `${ms(atLimitMs)} CPU`,
+    ratio: `${fmt(atLimitMs / 1000)} s`,
+    target: '≤ 1 s (README: maxInlineMarkers)',
+    met: verdict(atLimitMs <= 1000),
+  });
+  // One long line against a long guide of many lines: the same time per KB.
+  const cell = 'word '.repeat(200_000).trim();
+  const longLine = guide([`| ${cell} | RA | I |`]);
+  const longGuide = repeatedGuide(emailPro, longLine.length);
+  const lineMs = cpuMedian(() => safeParseResponsibilityModel(longLine, { maxBytes: 2_000_000 }), quick ? 1 : 3);
+  const guideMs = cpuMedian(() => safeParseResponsibilityModel(longGuide, { maxBytes: 2_000_000 }), quick ? 1 : 3);
+  record({
+    goal: '6 a 1 MB activity cell vs 1 MB of the Email Pro guide repeated (maxBytes raised)',
+    figures: `${ms(lineMs)} vs ${ms(guideMs)} CPU`,
+    ratio: `${fmt(lineMs / guideMs)}×`,
+    target: '≤ 1.5×',
+    met: verdict(lineMs / guideMs <= 1.5),
+  });
+  // Every regular expression of src/ on adversarial strings at two lengths: linear doubles, quadratic quadruples.
+  const { adversarialStrings, allRegexps, collectRegexps } = await import('../test/hostile/source-regexps.js');
+  const patterns = allRegexps(collectRegexps().literals).map(
+    (found) => new RegExp(found.source, found.flags.includes('g') ? found.flags : `${found.flags}g`),
+  );
+  const scan = (inputs: string[]) => () => {
+    for (const pattern of patterns) {
+      for (const input of inputs) {
+        input.search(pattern);
+        input.replace(pattern, '');
+      }
+    }
+  };
+  const shortMs = cpuMedian(scan(adversarialStrings(20_000)), quick ? 1 : 3);
+  const longMs = cpuMedian(scan(adversarialStrings(40_000)), quick ? 1 : 3);
+  record({
+    goal: `6 the ${patterns.length} regular expressions of src/ on adversarial strings, 40,000 vs 20,000 characters`,
+    figures: `${ms(longMs)} vs ${ms(shortMs)} CPU`,
+    ratio: `${fmt(longMs / shortMs)}×`,
+    target: '≤ 2.5× (linear: 2×, quadratic: 4×)',
+    met: verdict(longMs / shortMs <= 2.5),
+  });
+}
+
 // ── Report ────────────────────────────────────────────────────────────────────
 const loadAfter = loadavg();
 const minutes = (performance.now() - started) / 60_000;

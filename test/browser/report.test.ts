@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import { buildReportSite, pageNames, type ReportGuide, type SiteFile } from '../
 import { EMAIL_PRO, loadCorpusGuides } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
 import { HOSTILE_GUIDE, HOSTILE_TEXTS } from '../helpers/hostile-guide.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 /**
  * The report in a real browser: Debian's chromium (installed by .ci/run),
@@ -24,14 +24,11 @@ import { HOSTILE_GUIDE, HOSTILE_TEXTS } from '../helpers/hostile-guide.js';
  * run leaves the committed images (and the working tree) alone.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : await mkdtemp(join(tmpdir(), 'raci-screenshots-'));
-afterAll(async () => {
-  if (IMAGES !== 'docs/images') await rm(IMAGES, { recursive: true, force: true });
-});
+const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : scratchFolder('raci-screenshots-');
 const silentIo: CommandIo = { stdout: () => {}, stderr: () => {}, isTTY: false };
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let scratch: string;
+const scratch = scratchFolder('raci-browser-');
 let context: BrowserContext;
 let guides: ReportGuide[];
 let siteUrl: string;
@@ -47,7 +44,6 @@ async function writeSite(out: string, files: readonly SiteFile[]): Promise<void>
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "apt-get install -y chromium" (as .ci/run does)`);
-  scratch = await mkdtemp(join(tmpdir(), 'raci-browser-'));
   const out = join(scratch, 'site');
   const launching = chromium.launchPersistentContext(join(scratch, 'profile'), {
     executablePath: CHROMIUM,
@@ -75,7 +71,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 async function open(url: string): Promise<Page> {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { commonRoot, runBuild } from '../../src/cli/commands/build.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { terminalProgress } from '../../src/cli/progress.js';
-import { guideMarkdown, memoryIo, withTempDir } from '../datasets/helpers.js';
+import { guideMarkdown, withTempDir } from '../datasets/helpers.js';
+import { capture } from '../helpers/capture.js';
 
 async function writeGuides(dir: string, guides: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(guides)) {
@@ -36,25 +37,25 @@ describe('raci build', () => {
       await writeGuides(dir, twoGuides);
       const guides = join(dir, 'pages');
       const out = join(dir, 'datasets');
-      const build = memoryIo();
-      expect(await runBuild([guides], { out }, build.io)).toBe(0);
-      expect(build.stdout[0]).toBe(
+      const build = capture();
+      expect(await runBuild([guides], { out }, build)).toBe(0);
+      expect(build.out[0]).toBe(
         '2 guides, 4 activities, 2 parties (customer, ovhcloud), 0 scopes; findings: 0 errors, 0 warnings, 0 infos',
       );
-      expect(build.stdout[1]).toMatch(/datasets\/: 8 files, 8 written, 0 removed, 0 unchanged\.$/);
+      expect(build.out[1]).toMatch(/datasets\/: 8 files, 8 written, 0 removed, 0 unchanged\.$/);
       // README.md documents the folder: not a guide.
       expect(Object.keys(await tree(out))).toContain('guides/a/en-gb.json');
       expect(Object.keys(await tree(out)).filter((p) => p.includes('readme'))).toEqual([]);
 
-      const green = memoryIo();
-      expect(await runBuild([guides], { out, check: true }, green.io)).toBe(0);
-      expect(green.stdout.at(-1)).toMatch(/datasets\/ is up to date \(8 files\)\.$/);
+      const green = capture();
+      expect(await runBuild([guides], { out, check: true }, green)).toBe(0);
+      expect(green.out.at(-1)).toMatch(/datasets\/ is up to date \(8 files\)\.$/);
 
       await writeFile(join(guides, 'a/guide.en-gb.md'), guideMarkdown({ rows: [['Choose the name of the service', 'RA', 'C']] }));
       const before = await tree(out);
-      const red = memoryIo();
-      expect(await runBuild([guides], { out, check: true }, red.io)).toBe(1);
-      const stale = red.stdout.filter((line) => line.includes(': stale'));
+      const red = capture();
+      expect(await runBuild([guides], { out, check: true }, red)).toBe(1);
+      const stale = red.out.filter((line) => line.includes(': stale'));
       expect(stale.map((line) => line.slice(out.length + 1, line.indexOf(':')))).toEqual([
         'activities.csv',
         'activities.jsonl',
@@ -62,11 +63,11 @@ describe('raci build', () => {
         'guides.csv',
         'guides/a/en-gb.json',
       ]);
-      expect(red.stdout.at(-1)).toContain('is out of date: 5 stale, 0 missing, 0 extra');
+      expect(red.out.at(-1)).toContain('is out of date: 5 stale, 0 missing, 0 extra');
       expect(await tree(out)).toEqual(before);
 
-      expect(await runBuild([guides], { out }, memoryIo().io)).toBe(0);
-      expect(await runBuild([guides], { out, check: true }, memoryIo().io)).toBe(0);
+      expect(await runBuild([guides], { out }, capture())).toBe(0);
+      expect(await runBuild([guides], { out, check: true }, capture())).toBe(0);
     });
   });
 
@@ -74,13 +75,13 @@ describe('raci build', () => {
     await withTempDir(async (dir) => {
       await writeGuides(dir, twoGuides);
       const out = join(dir, 'out');
-      await runBuild([join(dir, 'pages')], { out }, memoryIo().io);
+      await runBuild([join(dir, 'pages')], { out }, capture());
       await rm(join(out, 'guides/b/fr-fr.json'));
       await writeFile(join(out, 'old.csv'), 'x\n');
-      const io = memoryIo();
-      expect(await runBuild([join(dir, 'pages')], { out, check: true }, io.io)).toBe(1);
-      expect(io.stdout).toContain(`${out}/guides/b/fr-fr.json: missing`);
-      expect(io.stdout).toContain(`${out}/old.csv: extra (the build does not produce it)`);
+      const io = capture();
+      expect(await runBuild([join(dir, 'pages')], { out, check: true }, io)).toBe(1);
+      expect(io.out).toContain(`${out}/guides/b/fr-fr.json: missing`);
+      expect(io.out).toContain(`${out}/old.csv: extra (the build does not produce it)`);
     });
   });
 
@@ -88,21 +89,21 @@ describe('raci build', () => {
     await withTempDir(async (dir) => {
       await writeGuides(dir, { 'g/x/guide.en-gb.md': guideMarkdown({ rows: [['Monitor', 'MP', 'RA']] }) });
       const out = join(dir, 'out');
-      const strict = memoryIo();
-      expect(await runBuild([join(dir, 'g')], { out }, strict.io)).toBe(1);
-      expect(strict.stderr[0]).toMatch(new RegExp(`^${join(dir, 'g')}/x/guide\\.en-gb\\.md:\\d+:\\d+ error .* role-unknown$`));
-      expect(strict.stderr.at(-1)).toContain('pass --allow-errors');
+      const strict = capture();
+      expect(await runBuild([join(dir, 'g')], { out }, strict)).toBe(1);
+      expect(strict.err[0]).toMatch(new RegExp(`^${join(dir, 'g')}/x/guide\\.en-gb\\.md:\\d+:\\d+ error .* role-unknown$`));
+      expect(strict.err.at(-1)).toContain('pass --allow-errors');
       expect(await readFile(join(out, 'diagnostics.jsonl'), 'utf8')).toContain('"code":"role-unknown"');
-      expect(await runBuild([join(dir, 'g')], { out, allowErrors: true }, memoryIo().io)).toBe(0);
-      expect(await runBuild([join(dir, 'g')], { out, allowErrors: true, check: true }, memoryIo().io)).toBe(0);
+      expect(await runBuild([join(dir, 'g')], { out, allowErrors: true }, capture())).toBe(0);
+      expect(await runBuild([join(dir, 'g')], { out, allowErrors: true, check: true }, capture())).toBe(0);
     });
   });
 
   it('writes formula-like cells as they are with --no-escape-formulas', async () => {
     await withTempDir(async (dir) => {
       await writeGuides(dir, { 'g/guide.en-gb.md': guideMarkdown({ rows: [['=1+1', 'RA', '']] }) });
-      await runBuild([join(dir, 'g')], { out: join(dir, 'escaped') }, memoryIo().io);
-      await runBuild([join(dir, 'g')], { out: join(dir, 'raw'), escapeFormulas: false }, memoryIo().io);
+      await runBuild([join(dir, 'g')], { out: join(dir, 'escaped') }, capture());
+      await runBuild([join(dir, 'g')], { out: join(dir, 'raw'), escapeFormulas: false }, capture());
       expect(await readFile(join(dir, 'escaped/activities.csv'), 'utf8')).toContain(",'=1+1,");
       expect(await readFile(join(dir, 'raw/activities.csv'), 'utf8')).toContain(',=1+1,');
     });
@@ -113,11 +114,11 @@ describe('raci build', () => {
       await writeGuides(dir, twoGuides);
       expect(await commonRoot([join(dir, 'pages/a'), join(dir, 'pages/b/guide.fr-fr.md')])).toBe(join(dir, 'pages'));
       expect(await commonRoot([`${join(dir, 'pages')}/**/*.md`])).toBe(join(dir, 'pages'));
-      await runBuild([join(dir, 'pages/a'), join(dir, 'pages/b')], { out: join(dir, 'out') }, memoryIo().io);
+      await runBuild([join(dir, 'pages/a'), join(dir, 'pages/b')], { out: join(dir, 'out') }, capture());
       expect(await readFile(join(dir, 'out/guides.csv'), 'utf8')).toContain('\na/en-gb,a/guide.en-gb.md,');
-      await runBuild([join(dir, 'pages/a')], { out: join(dir, 'rooted'), root: dir }, memoryIo().io);
+      await runBuild([join(dir, 'pages/a')], { out: join(dir, 'rooted'), root: dir }, capture());
       expect(await readFile(join(dir, 'rooted/guides.csv'), 'utf8')).toContain('\npages/a/en-gb,pages/a/guide.en-gb.md,');
-      await expect(runBuild([join(dir, 'pages/a')], { out: join(dir, 'x'), root: join(dir, 'pages/b') }, memoryIo().io)).rejects.toThrow(
+      await expect(runBuild([join(dir, 'pages/a')], { out: join(dir, 'x'), root: join(dir, 'pages/b') }, capture())).rejects.toThrow(
         /outside the build root/,
       );
     });
@@ -141,7 +142,7 @@ describe('raci build', () => {
         [[join(dir, 'pages')], { out: join(dir, 'file.txt') }, /cannot be used as the output folder/],
       ];
       for (const [paths, options, message] of cases) {
-        const attempt = runBuild(paths, options, memoryIo().io);
+        const attempt = runBuild(paths, options, capture());
         await expect(attempt).rejects.toThrow(UsageError);
         await expect(attempt).rejects.toThrow(message);
       }

@@ -1,17 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeManyGuides } from '../../scripts/make-many-guides.js';
-import { memoryIo, withTempDir } from '../datasets/helpers.js';
+import { withTempDir } from '../datasets/helpers.js';
+import { capture } from '../helpers/capture.js';
+import { distModule, CLI_MAIN as MAIN } from '../helpers/paths.js';
 
 // Workers load compiled JavaScript, so worker runs go through dist/ (npm test builds before it runs vitest).
 type BuildModule = typeof import('../../src/cli/commands/build.js');
 type PoolModule = typeof import('../../src/cli/worker-pool.js');
-const { runBuild } = (await import(new URL('../../dist/cli/commands/build.js', import.meta.url).href)) as BuildModule;
-const { DEFAULT_IN_PROCESS_BELOW } = (await import(new URL('../../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
-const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const { runBuild } = (await import(distModule('cli/commands/build.js'))) as BuildModule;
+const { DEFAULT_IN_PROCESS_BELOW } = (await import(distModule('cli/worker-pool.js'))) as PoolModule;
 
 /** Every file under `dir`, as bytes, by relative path. */
 async function files(dir: string): Promise<Record<string, Buffer>> {
@@ -30,12 +30,12 @@ describe('raci build --jobs', () => {
   ])('writes the committed datasets/ byte for byte from fixtures/, %s', async (_how, parallelism) => {
     await withTempDir(async (dir) => {
       const out = join(dir, 'datasets');
-      const { io, stdout } = memoryIo();
+      const io = capture();
       const steps: { done: number; total: number; path: string }[] = [];
       let finished = 0;
       const progress = { update: (step: { done: number; total: number; path: string }) => steps.push(step), done: () => finished++ };
       expect(await runBuild(['fixtures/'], { out, allowErrors: true, ...parallelism }, io, progress)).toBe(0);
-      expect(stdout[0]).toMatch(/^40 guides, /);
+      expect(io.out[0]).toMatch(/^40 guides, /);
       // Progress in build order, one step per guide, then erased once.
       expect(steps.map((step) => step.done)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
       expect(steps.every((step) => step.total === 40 && step.path.startsWith('corpus/pages/'))).toBe(true);

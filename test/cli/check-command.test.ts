@@ -1,22 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
-import { captureIo, guide } from '../helpers/check.js';
+import { capture } from '../helpers/capture.js';
+import { guide } from '../helpers/check.js';
 import { failingExampleGuide } from '../helpers/rule-examples.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 let dir: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'raci-check-'));
+  dir = scratchFolder('raci-check-');
   mkdirSync(join(dir, '.git')); // bounds the configuration lookup to this directory
 });
 
 async function run(paths: string[], options: CheckCommandOptions = {}, env: Record<string, string> = {}) {
-  const io = captureIo();
+  const io = capture();
   const code = await runCheck(paths, options, io, { env, cwd: dir, version: '0.0.0-test' });
   return { code, out: io.out.join('\n'), err: io.err.join('\n') };
 }

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/check.js';
+import { CLI_MAIN, ROOT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 /** The built CLI, as a user runs it (npm test builds before running the tests). */
 function raci(...args: string[]) {
-  const result = spawnSync(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], {
+  const result = spawnSync(process.execPath, [CLI_MAIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
@@ -23,7 +22,7 @@ describe('raci check (the built command)', () => {
   });
 
   it('passes with a baseline written by --update-baseline (on two guides, to keep the test short)', () => {
-    const baseline = join(mkdtempSync(join(tmpdir(), 'raci-cli-')), 'baseline.json');
+    const baseline = join(scratchFolder('raci-cli-'), 'baseline.json');
     const written = raci('check', 'fixtures/corpus/pages/cloud/', '--baseline', baseline, '--update-baseline');
     expect(written.code).toBe(0);
     expect(written.err).toBe(`raci: wrote ${baseline}: 9 findings in 2 files.\n`);

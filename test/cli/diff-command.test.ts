@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../../src/cli/commands/diff.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { diffModels } from '../../src/compare/diff-models.js';
 import { ModelDiffSchema } from '../../src/schema/diff.js';
-import { DIFF_FIXTURES, EMAIL_PRO, EMAIL_PRO_LEGACY, HOSTED_EXCHANGE, load, ROOT } from '../compare/helpers.js';
+import { EMAIL_PRO, EMAIL_PRO_LEGACY, HOSTED_EXCHANGE, load } from '../compare/helpers.js';
 import { capture } from '../helpers/capture.js';
+import { DIFF_FIXTURES, ROOT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 const run = async (args: string[], options: Parameters<typeof runDiff>[1] = {}, isTTY = false) => {
   const io = capture(isTTY);
@@ -98,18 +99,14 @@ describe('raci diff OLD NEW', () => {
   });
 
   it('a file that is not a guide at all is refused, with its error on stderr', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'raci-diff-'));
-    try {
-      writeFileSync(join(folder, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
-      const io = capture();
-      await expect(runDiff([join(folder, 'binary.md'), join(ROOT, EMAIL_PRO)], {}, io)).rejects.toThrow(
-        /binary\.md: no responsibility model could be read/,
-      );
-      expect(io.err).toHaveLength(1);
-      expect(io.err[0]).toMatch(/binary\.md:1:1 error .* input-binary$/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = scratchFolder('raci-diff-');
+    writeFileSync(join(folder, 'binary.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]));
+    const io = capture();
+    await expect(runDiff([join(folder, 'binary.md'), join(ROOT, EMAIL_PRO)], {}, io)).rejects.toThrow(
+      /binary\.md: no responsibility model could be read/,
+    );
+    expect(io.err).toHaveLength(1);
+    expect(io.err[0]).toMatch(/binary\.md:1:1 error .* input-binary$/);
   });
 
   it('a similarity threshold of 1 turns rewordings into removals and additions', async () => {
@@ -119,7 +116,7 @@ describe('raci diff OLD NEW', () => {
 });
 
 describe('raci diff with git: REV:path and --since', () => {
-  let repo: string;
+  const repo = scratchFolder('raci-git-');
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: repo,
@@ -142,7 +139,6 @@ describe('raci diff with git: REV:path and --since', () => {
   };
 
   beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), 'raci-git-'));
     git('init', '-q', '-b', 'main');
     cpSync(join(ROOT, DIFF_FIXTURES, 'base.en-gb.md'), join(repo, 'pages/a/guide.en-gb.md'), { recursive: true });
     cpSync(join(ROOT, DIFF_FIXTURES, 'base.en-gb.md'), join(repo, 'pages/c/guide.en-gb.md'), { recursive: true });
@@ -152,7 +148,6 @@ describe('raci diff with git: REV:path and --since', () => {
     writeFileSync(join(repo, 'pages/a/guide.en-gb.md'), fixture('reassigned.en-gb.md'));
     git('commit', '-q', '-am', 'second: the infrastructure changes hands');
   });
-  afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
   it('reads REV:path from git and compares it with the working tree', async () => {
     const { code, out } = await runIn(['HEAD~1:pages/a/guide.en-gb.md', 'pages/a/guide.en-gb.md'], { format: 'json', exitCode: true });
@@ -230,12 +225,8 @@ describe('raci diff with git: REV:path and --since', () => {
   });
 
   it('--since outside a git repository says so', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'raci-nogit-'));
-    try {
-      await expect(runDiff([], { since: 'HEAD', cwd: folder }, capture())).rejects.toThrow(new RegExp(`^${folder}: not a git repository`));
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = scratchFolder('raci-nogit-');
+    await expect(runDiff([], { since: 'HEAD', cwd: folder }, capture())).rejects.toThrow(new RegExp(`^${folder}: not a git repository`));
   });
 
   it('--since with nothing changed says so and exits 0', async () => {

@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runDrift, translationGroup } from '../../src/cli/commands/drift.js';
 import { LocaleComparisonSchema } from '../../src/schema/drift.js';
-import { DIFF_FIXTURES, EMAIL_PRO, HOSTED_EXCHANGE, ROOT } from '../compare/helpers.js';
+import { EMAIL_PRO, HOSTED_EXCHANGE } from '../compare/helpers.js';
 import { capture } from '../helpers/capture.js';
+import { CLI_MAIN, DIFF_FIXTURES, ROOT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 const DRIFT = `${ROOT}${DIFF_FIXTURES}/drift`;
 
@@ -45,27 +46,23 @@ describe('raci drift', () => {
   });
 
   it('exits 0 when every translation agrees, and notes guides without the reference locale', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'raci-drift-'));
-    try {
-      cpSync(`${ROOT}${EMAIL_PRO}`, join(folder, 'a/guide.en-gb.md'));
-      cpSync(`${ROOT}${EMAIL_PRO}`, join(folder, 'a/guide.en-ie.md'));
-      cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.fr-fr.md'));
-      cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.de-de.md'));
-      writeFileSync(join(folder, 'README.md'), '# not a guide\n');
-      const files = ['README.md', 'a/guide.en-gb.md', 'a/guide.en-ie.md', 'b/guide.de-de.md', 'b/guide.fr-fr.md'].map((file) =>
-        join(folder, file),
-      );
-      const io = capture();
-      expect(await runDrift(files, {}, io)).toBe(0);
-      expect(io.out.join('\n')).toContain('  en-ie (guide.en-ie.md) against en-gb (guide.en-gb.md): agrees');
-      expect(io.err).toEqual([`raci: note: ${join(folder, 'b/guide.')}*.md has no en-gb guide (de-de, fr-fr); not compared`]);
-      // With the reference named, the second folder is compared too.
-      const french = capture();
-      expect(await runDrift(files, { reference: 'fr-fr' }, french)).toBe(0);
-      expect(french.out.join('\n')).toContain('  de-de (guide.de-de.md) against fr-fr (guide.fr-fr.md): agrees');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = scratchFolder('raci-drift-');
+    cpSync(`${ROOT}${EMAIL_PRO}`, join(folder, 'a/guide.en-gb.md'));
+    cpSync(`${ROOT}${EMAIL_PRO}`, join(folder, 'a/guide.en-ie.md'));
+    cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.fr-fr.md'));
+    cpSync(`${ROOT}${HOSTED_EXCHANGE}`, join(folder, 'b/guide.de-de.md'));
+    writeFileSync(join(folder, 'README.md'), '# not a guide\n');
+    const files = ['README.md', 'a/guide.en-gb.md', 'a/guide.en-ie.md', 'b/guide.de-de.md', 'b/guide.fr-fr.md'].map((file) =>
+      join(folder, file),
+    );
+    const io = capture();
+    expect(await runDrift(files, {}, io)).toBe(0);
+    expect(io.out.join('\n')).toContain('  en-ie (guide.en-ie.md) against en-gb (guide.en-gb.md): agrees');
+    expect(io.err).toEqual([`raci: note: ${join(folder, 'b/guide.')}*.md has no en-gb guide (de-de, fr-fr); not compared`]);
+    // With the reference named, the second folder is compared too.
+    const french = capture();
+    expect(await runDrift(files, { reference: 'fr-fr' }, french)).toBe(0);
+    expect(french.out.join('\n')).toContain('  de-de (guide.de-de.md) against fr-fr (guide.fr-fr.md): agrees');
   });
 
   it('a file that cannot be read is reported, the others still compared, exit 2', async () => {
@@ -80,7 +77,7 @@ describe('raci drift', () => {
 describe('the raci binary (dist/cli/main.js)', () => {
   const raci = async (...args: string[]) => {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], { cwd: ROOT });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI_MAIN, ...args], { cwd: ROOT });
       return { code: 0, stdout, stderr };
     } catch (caught) {
       const failure = caught as { code: number; stdout: string; stderr: string };

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ResponsibilityModelSchema } from '../../src/index.js';
-import { bundledGuides, ROOT } from '../helpers/paths.js';
+import { bundledGuides, CLI_MAIN, ROOT } from '../helpers/paths.js';
 
 const run = promisify(execFile);
-const CLI = join(ROOT, 'dist/cli/main.js');
+const CLI = CLI_MAIN;
 
 async function raci(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../compare/helpers.js';
+import { CLI_MAIN, ROOT } from '../helpers/paths.js';
 
 /**
  * The README shows real runs of raci diff and raci drift over the bundled
@@ -17,8 +17,7 @@ const examples = [...readme.matchAll(/<!-- raci-example: (.+?) -->\n```[a-z]*\n(
 
 async function raci(args: string[]): Promise<string> {
   try {
-    return (await promisify(execFile)(process.execPath, [`${ROOT}dist/cli/main.js`, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }))
-      .stdout;
+    return (await promisify(execFile)(process.execPath, [CLI_MAIN, ...args], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 })).stdout;
   } catch (caught) {
     return (caught as { stdout: string }).stdout; // exit 1 still prints the comparison
   }

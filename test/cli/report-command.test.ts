@@ -1,19 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKER_FILE, runReport } from '../../src/cli/commands/report.js';
 import { UsageError } from '../../src/cli/inputs.js';
-import type { CommandIo } from '../../src/cli/io.js';
+import { capture } from '../helpers/capture.js';
 import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
-
-function captureIo(): CommandIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, isTTY: false, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
-}
+import { scratchFolder } from '../helpers/scratch.js';
 
 async function tree(root: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -28,18 +22,12 @@ async function tree(root: string): Promise<Map<string, string>> {
   return files;
 }
 
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'raci-report-'));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('raci-report-');
 
 describe('raci report', () => {
   it('writes the site for fixtures/, skipping the READMEs, byte-identical on a second run', async () => {
     const out = join(scratch, 'site');
-    const io = captureIo();
+    const io = capture();
     expect(await runReport(['fixtures/'], { out }, io)).toBe(0);
     // The findings are whatever raci check says (its rules evolve): count them the same way here.
     const findings = (await loadCorpusGuides()).flatMap((guide) => guide.findings);
@@ -60,21 +48,21 @@ describe('raci report', () => {
     );
     expect(first.has(MARKER_FILE)).toBe(true);
 
-    expect(await runReport(['fixtures/'], { out }, captureIo())).toBe(0);
+    expect(await runReport(['fixtures/'], { out }, capture())).toBe(0);
     expect(await tree(out)).toEqual(first);
   });
 
   it('replaces its own earlier output whole, so removed guides do not linger', async () => {
     const out = join(scratch, 'replace');
-    await runReport([EMAIL_PRO, SAP_EN], { out }, captureIo());
+    await runReport([EMAIL_PRO, SAP_EN], { out }, capture());
     expect((await readdir(join(out, 'guides'))).length).toBe(2);
-    await runReport([EMAIL_PRO], { out }, captureIo());
+    await runReport([EMAIL_PRO], { out }, capture());
     expect(await readdir(join(out, 'guides'))).toEqual(['guide.en-gb.html']);
   });
 
   it('renders a file named explicitly even when it is not a guide', async () => {
     const out = join(scratch, 'explicit');
-    const io = captureIo();
+    const io = capture();
     expect(await runReport(['fixtures/README.md'], { out }, io)).toBe(0);
     expect(io.err).toEqual([]);
     const html = await readFile(join(out, 'guides', 'readme.html'), 'utf8');
@@ -87,7 +75,7 @@ describe('raci report', () => {
     await runReport(
       [EMAIL_PRO],
       { out, sourceUrl: 'https://github.com/ovh/docs/blob/develop/{path}#L{line}', title: 'OVHcloud <RACI>' },
-      captureIo(),
+      capture(),
     );
     const html = await readFile(join(out, 'guides', 'guide.en-gb.html'), 'utf8');
     expect(html).toContain(`href="https://github.com/ovh/docs/blob/develop/${EMAIL_PRO}#L30"`);
@@ -98,22 +86,22 @@ describe('raci report', () => {
     const out = join(scratch, 'foreign');
     await mkdir(out);
     await writeFile(join(out, 'notes.txt'), 'mine');
-    await expect(runReport([EMAIL_PRO], { out }, captureIo())).rejects.toThrow(UsageError);
-    await expect(runReport([EMAIL_PRO], { out }, captureIo())).rejects.toThrow(/not empty and was not written by raci report/);
+    await expect(runReport([EMAIL_PRO], { out }, capture())).rejects.toThrow(UsageError);
+    await expect(runReport([EMAIL_PRO], { out }, capture())).rejects.toThrow(/not empty and was not written by raci report/);
     expect(await readdir(out)).toEqual(['notes.txt']);
   });
 
   it('reports usage problems as one-line UsageErrors (exit 2)', async () => {
     const out = join(scratch, 'usage');
-    await expect(runReport(['no/such/file.md'], { out }, captureIo())).rejects.toThrow('no/such/file.md: no such file or directory');
-    await expect(runReport(['fixtures/seeds'], { out }, captureIo())).rejects.toThrow('no guide found in fixtures/seeds');
-    await expect(runReport([EMAIL_PRO], { out, sourceUrl: 'javascript:alert(1)' }, captureIo())).rejects.toThrow(
+    await expect(runReport(['no/such/file.md'], { out }, capture())).rejects.toThrow('no/such/file.md: no such file or directory');
+    await expect(runReport(['fixtures/seeds'], { out }, capture())).rejects.toThrow('no guide found in fixtures/seeds');
+    await expect(runReport([EMAIL_PRO], { out, sourceUrl: 'javascript:alert(1)' }, capture())).rejects.toThrow(
       /--source-url must be an http\(s\) URL/,
     );
-    await expect(runReport([EMAIL_PRO], { out: 'fixtures' }, captureIo())).rejects.toThrow(/contains an input/);
+    await expect(runReport([EMAIL_PRO], { out: 'fixtures' }, capture())).rejects.toThrow(/contains an input/);
     const file = join(scratch, 'a-file');
     await writeFile(file, '');
-    await expect(runReport([EMAIL_PRO], { out: file }, captureIo())).rejects.toThrow(/exists and is not a folder/);
+    await expect(runReport([EMAIL_PRO], { out: file }, capture())).rejects.toThrow(/exists and is not a folder/);
     await expect(stat(out)).rejects.toThrow();
   });
 
@@ -122,8 +110,8 @@ describe('raci report', () => {
     const config = join(scratch, 'raci.config.json');
     await writeFile(config, JSON.stringify({ rules: { 'accountable-multiple': 'off' } }));
     const read = async (out: string) => readFile(join(out, 'guides', 'guide.en-gb.html'), 'utf8');
-    await runReport([nutanix], { out: join(scratch, 'default-config') }, captureIo());
-    await runReport([nutanix], { out: join(scratch, 'with-config'), config }, captureIo());
+    await runReport([nutanix], { out: join(scratch, 'default-config') }, capture());
+    await runReport([nutanix], { out: join(scratch, 'with-config'), config }, capture());
     expect(await read(join(scratch, 'default-config'))).toContain('<code class="finding-code">accountable-multiple</code>');
     const configured = await read(join(scratch, 'with-config'));
     expect(configured).not.toContain('accountable-multiple');
@@ -135,11 +123,11 @@ describe('raci report', () => {
     await mkdir(join(scratch, 'edited'));
     await writeFile(edited, editGuide(await readFile(EMAIL_PRO, 'utf8')));
     const out = join(scratch, 'base-file');
-    expect(await runReport([edited], { out, base: EMAIL_PRO }, captureIo())).toBe(0);
+    expect(await runReport([edited], { out, base: EMAIL_PRO }, capture())).toBe(0);
     const page = await readFile(join(out, 'diffs', 'guide.en-gb.html'), 'utf8');
     expect(page).toContain(`From <code>${EMAIL_PRO}</code> to <code>${edited}</code>`);
     expect(page).toContain('A: OVHcloud → Customer');
-    await expect(runReport([edited, SAP_EN], { out, base: EMAIL_PRO }, captureIo())).rejects.toThrow(
+    await expect(runReport([edited, SAP_EN], { out, base: EMAIL_PRO }, capture())).rejects.toThrow(
       `--base ${EMAIL_PRO}: a file is compared with one guide, and 2 were given`,
     );
   });
@@ -168,7 +156,7 @@ describe('raci report', () => {
     );
 
     const out = join(scratch, 'base-revision');
-    expect(await runReport([repository], { out, base: 'HEAD', cwd: repository }, captureIo())).toBe(0);
+    expect(await runReport([repository], { out, base: 'HEAD', cwd: repository }, capture())).toBe(0);
     expect(await readdir(join(out, 'diffs'))).toEqual(['domains--guide.en-gb.html', 'email--guide.en-gb.html']);
     const overview = await readFile(join(out, 'index.html'), 'utf8');
     expect(overview).toContain('<a href="diffs/email--guide.en-gb.html">4 changes since HEAD</a>');
@@ -180,7 +168,7 @@ describe('raci report', () => {
     const email = await readFile(join(out, 'diffs', 'email--guide.en-gb.html'), 'utf8');
     expect(email).toContain('From <code>HEAD:email/guide.en-gb.md</code>');
 
-    await expect(runReport([repository], { out, base: 'no-such-revision', cwd: repository }, captureIo())).rejects.toThrow(
+    await expect(runReport([repository], { out, base: 'no-such-revision', cwd: repository }, capture())).rejects.toThrow(
       'no-such-revision: not a commit in this git repository',
     );
   });

@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMAIL_PRO_GUIDE } from '../../scripts/synthetic-guides.js';
+import { CLI_MAIN as MAIN, SUPPORT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
-const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const RECORDER = fileURLToPath(new URL('../support/record-modules.mjs', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'raci-startup-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const RECORDER = join(SUPPORT, 'record-modules.mjs');
+const scratch = scratchFolder('raci-startup-');
 
 /** The ES modules `raci ARGS` loads, as URLs (the CLI must be built: npm test builds first). */
 function modulesLoadedBy(args: string[]): string[] {

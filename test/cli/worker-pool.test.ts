@@ -1,18 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { makeManyGuides } from '../../scripts/make-many-guides.js';
 import { bundledGuides } from '../../scripts/synthetic-guides.js';
 import { runSummary } from '../../src/cli/commands/summary.js';
+import { capture } from '../helpers/capture.js';
+import { distModule, CLI_MAIN as MAIN, SUPPORT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 // Workers load compiled JavaScript, so the pool is tested from dist/ (npm test builds before it runs vitest).
 type PoolModule = typeof import('../../src/cli/worker-pool.js');
-const { DEFAULT_IN_PROCESS_BELOW, mapFiles } = (await import(new URL('../../dist/cli/worker-pool.js', import.meta.url).href)) as PoolModule;
-const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const ECHO = { module: new URL('../support/echo-worker.mjs', import.meta.url), name: 'describeFile' };
+const { DEFAULT_IN_PROCESS_BELOW, mapFiles } = (await import(distModule('cli/worker-pool.js'))) as PoolModule;
+const ECHO = { module: pathToFileURL(join(SUPPORT, 'echo-worker.mjs')), name: 'describeFile' };
 const guides = bundledGuides();
 
 interface Echo {
@@ -71,9 +72,8 @@ describe('mapFiles', () => {
 
 describe('raci summary --jobs', () => {
   // Enough guides for the CLI to start workers (fewer than DEFAULT_IN_PROCESS_BELOW stay in-process).
-  const scratch = mkdtempSync(join(tmpdir(), 'raci-pool-'));
+  const scratch = scratchFolder('raci-pool-');
   const many = makeManyGuides(2 * guides.length, join(scratch, 'many'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('prints the same table with 2 workers as in-process', () => {
     expect(many.length).toBeGreaterThanOrEqual(DEFAULT_IN_PROCESS_BELOW);
@@ -100,22 +100,17 @@ describe('raci summary --jobs', () => {
   });
 
   it('runs in-process from the TypeScript sources too', async () => {
-    const out: string[] = [];
-    const code = await runSummary(
-      guides.slice(0, 2),
-      { stdout: (text) => out.push(text), stderr: () => undefined, isTTY: false },
-      { jobs: 2 },
-    );
+    const io = capture();
+    const code = await runSummary(guides.slice(0, 2), io, { jobs: 2 });
     expect(code).toBeGreaterThanOrEqual(0);
-    expect(out.join('\n')).toContain('2 guides');
+    expect(io.out.join('\n')).toContain('2 guides');
   });
 });
 
 describe('raci check --jobs', () => {
   // Enough guides for the CLI to start workers, with a guide that has fixable role cells among them.
-  const scratch = mkdtempSync(join(tmpdir(), 'raci-check-pool-'));
+  const scratch = scratchFolder('raci-check-pool-');
   const many = makeManyGuides(2 * guides.length, join(scratch, 'many'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const run = (...args: string[]) => spawnSync(process.execPath, [MAIN, 'check', ...args], { encoding: 'utf8' });
 
   it('reports the same findings, in the same order, with 2 workers as in-process', () => {

@@ -4,7 +4,8 @@ import { alignRows } from '../../src/compare/align-rows.js';
 import { compareLocales } from '../../src/compare/compare-locales.js';
 import { renderDriftText } from '../../src/format/drift.js';
 import { type DriftFinding, LocaleComparisonSchema } from '../../src/schema/drift.js';
-import { CORPUS, DIFF_FIXTURES, load } from './helpers.js';
+import { CORPUS, DIFF_FIXTURES } from '../helpers/paths.js';
+import { load } from './helpers.js';
 
 const DRIFT = `${DIFF_FIXTURES}/drift`;
 const guide = (path: string) => ({ model: load(path), file: path });

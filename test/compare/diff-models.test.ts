@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/compare/diff-models.js';
 import { ModelDiffSchema } from '../../src/schema/diff.js';
 import type { ResponsibilityModel, RoleLetter } from '../../src/schema/model.js';
-import { brief, DIFF_FIXTURES, load } from './helpers.js';
+import { DIFF_FIXTURES } from '../helpers/paths.js';
+import { brief, load } from './helpers.js';
 
 const base = load(`${DIFF_FIXTURES}/base.en-gb.md`);
 const against = (name: string) => diffModels(base, load(`${DIFF_FIXTURES}/${name}.en-gb.md`), { oldLabel: 'base', newLabel: name });

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { safeParseResponsibilityModelBytes } from '../../src/parse/read-file.js';
 import type { ActivityChange } from '../../src/schema/diff.js';
 import type { ResponsibilityModel } from '../../src/schema/model.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DIFF_FIXTURES = 'test/fixtures/diff';
-export const CORPUS = 'fixtures/corpus/pages';
+import { CORPUS, ROOT } from '../helpers/paths.js';
+
+/** Also exported from helpers/paths.ts, where they are defined; kept here for the tests that import them with the diff helpers. */
+export { CORPUS, DIFF_FIXTURES, ROOT } from '../helpers/paths.js';
 export const EMAIL_PRO_LEGACY = `${CORPUS}/web/emails-pro/responsibility_model/guide.en-gb.md`;
-export const EMAIL_PRO = `${CORPUS}/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md`;
+export { EMAIL_PRO } from '../helpers/corpus-guides.js';
 export const HOSTED_EXCHANGE = `${CORPUS}/web_cloud/email_and_collaborative_solutions/microsoft_exchange/responsibility-model/guide.en-gb.md`;
 
 /** A guide of the repository, parsed; its path relative to the repository root. */

@@ -6,9 +6,10 @@ import { cellPlainText } from '../../src/markdown/gfm-row.js';
 import { normalizeRoleCell } from '../../src/roles/role-cell.js';
 import { type CheckResult, checkGuideBytes } from '../../src/rules/check-guide.js';
 import { buildRuleContext } from '../../src/rules/guide-context.js';
-import { brief, ROOT } from '../helpers/check.js';
+import { brief } from '../helpers/check.js';
+import { CORPUS, ROOT } from '../helpers/paths.js';
 
-const PAGES = 'fixtures/corpus/pages/';
+const PAGES = `${CORPUS}/`;
 const files = (await glob(`${PAGES}**/*.md`, { cwd: ROOT })).sort();
 const results = new Map<string, CheckResult>(
   files.map((file) => [file.slice(PAGES.length), checkGuideBytes(readFileSync(`${ROOT}${file}`), { file })]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/commands/build.js';
-import { memoryIo } from './helpers.js';
+import { capture } from '../helpers/capture.js';
 
 /**
  * CI's `raci build fixtures/ --out datasets/ --check`: the committed datasets
@@ -9,7 +9,8 @@ import { memoryIo } from './helpers.js';
  */
 describe('the committed datasets/', () => {
   it('are up to date with fixtures/ (regenerate with `npm run datasets`)', async () => {
-    const { io, stdout } = memoryIo();
+    const io = capture();
+    const stdout = io.out;
     const code = await runBuild(['fixtures/'], { out: 'datasets/', check: true, allowErrors: true }, io);
     const differences = stdout.filter((line) => /: (stale|missing|extra)/.test(line));
     expect(differences, `datasets/ is stale: run \`npm run datasets\` and commit the diff.\n${differences.join('\n')}`).toEqual([]);

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
-import type { CommandIo } from '../../src/cli/io.js';
 import type { DatasetInput } from '../../src/datasets/types.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 /** A small, valid guide; rows are `[activity, customer, ovhcloud]`. */
 export function guideMarkdown(
@@ -49,14 +49,8 @@ export function input(path: string, markdown: string): DatasetInput {
 
 /** The bundled guides as build inputs, paths relative to fixtures/ (what `raci build fixtures/` uses). */
 export async function fixtureInputs(): Promise<DatasetInput[]> {
-  const files = (await glob('corpus/pages/**/*.md', { cwd: 'fixtures' })).sort();
-  return Promise.all(files.map(async (path) => ({ path, bytes: await readFile(join('fixtures', path)) })));
-}
-
-export function memoryIo(): { io: CommandIo; stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { io: { stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text), isTTY: false }, stdout, stderr };
+  const files = (await glob('corpus/pages/**/*.md', { cwd: FIXTURES })).sort();
+  return Promise.all(files.map(async (path) => ({ path, bytes: await readFile(join(FIXTURES, path)) })));
 }
 
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {

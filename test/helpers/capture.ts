@@ -1,7 +1,13 @@
 import type { CommandIo } from '../../src/cli/io.js';
 
-/** A CommandIo that keeps what a command writes. */
-export function capture(isTTY = false): CommandIo & { out: string[]; err: string[] } {
+/** A CommandIo that keeps what a command writes: one entry per call, in order. */
+export interface CapturedIo extends CommandIo {
+  out: string[];
+  err: string[];
+}
+
+/** The IO every command test passes: `io.out` and `io.err` hold what the command wrote. */
+export function capture(isTTY = false): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, isTTY, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };

@@ -1,8 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import type { CommandIo } from '../../src/cli/io.js';
-
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 /** `line:column-endLine:endColumn severity code message`: one finding as the tests compare it. */
 export function brief(finding: {
   line: number;
@@ -14,17 +9,6 @@ export function brief(finding: {
   message: string;
 }): string {
   return `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn} ${finding.severity} ${finding.code} ${finding.message}`;
-}
-
-export interface CapturedIo extends CommandIo {
-  out: string[];
-  err: string[];
-}
-
-export function captureIo(isTTY = false): CapturedIo {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, isTTY, stdout: (text) => out.push(text), stderr: (text) => err.push(text) };
 }
 
 export const LEGEND = [

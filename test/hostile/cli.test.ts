@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/commands/build.js';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { runDiff } from '../../src/cli/commands/diff.js';
 import { runParse } from '../../src/cli/commands/parse.js';
 import { runSummary } from '../../src/cli/commands/summary.js';
 import { UsageError } from '../../src/cli/inputs.js';
-import { captureIo } from '../helpers/check.js';
+import { capture } from '../helpers/capture.js';
 import { mutate, mutationArbitrary, SEED, sampleGuides } from '../helpers/hostile.js';
-import { ROOT } from '../helpers/paths.js';
+import { CLI_MAIN } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 /**
  * Every command on a mutated guide exits 0 or 1 with its findings as
@@ -21,8 +21,7 @@ import { ROOT } from '../helpers/paths.js';
  */
 
 const GUIDES = sampleGuides();
-const dir = mkdtempSync(join(tmpdir(), 'raci-mutated-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchFolder('raci-mutated-');
 
 const FINDING_LINE = /^.+:\d+:\d+ (error|warning|info) .+ [a-z0-9-]+$/;
 
@@ -58,23 +57,23 @@ describe('every command on mutated guides', () => {
       fc.asyncProperty(mutatedFile, async ({ original, text }) => {
         const { before, after } = write(original, text);
 
-        const parseIo = captureIo();
+        const parseIo = capture();
         expect(await exitCode(() => runParse([after], {}, parseIo))).toBeLessThanOrEqual(1);
         for (const line of parseIo.err) expect(line).toMatch(FINDING_LINE);
         expect(() => JSON.parse(parseIo.out.join('\n'))).not.toThrow();
 
-        expect(await exitCode(() => runSummary([after], captureIo()))).toBe(0);
+        expect(await exitCode(() => runSummary([after], capture()))).toBe(0);
 
-        const checkIo = captureIo();
+        const checkIo = capture();
         expect(
           await exitCode(() => runCheck([after], { format: 'json' }, checkIo, { env: {}, cwd: dir, version: '0.0.0' })),
         ).toBeLessThanOrEqual(1);
         expect(() => JSON.parse(checkIo.out.join('\n'))).not.toThrow();
 
-        expect(await exitCode(() => runDiff([before, after], { cwd: dir, color: false }, captureIo()), true)).toBeLessThanOrEqual(2);
+        expect(await exitCode(() => runDiff([before, after], { cwd: dir, color: false }, capture()), true)).toBeLessThanOrEqual(2);
 
         const out = join(dir, `out-${counter}`);
-        expect(await exitCode(() => runBuild([after], { out, escapeFormulas: true }, captureIo()))).toBeLessThanOrEqual(1);
+        expect(await exitCode(() => runBuild([after], { out, escapeFormulas: true }, capture()))).toBeLessThanOrEqual(1);
       }),
       { seed: SEED, numRuns: 25 },
     );
@@ -91,7 +90,7 @@ describe('every command on mutated guides', () => {
       ['build', after, '--out', join(dir, 'binary-out'), '--allow-errors'],
     ];
     for (const args of commands) {
-      const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
+      const result = spawnSync(process.execPath, [CLI_MAIN, ...args], {
         cwd: dir,
         encoding: 'utf8',
         timeout: 30_000,

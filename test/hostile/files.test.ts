@@ -1,14 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runParse } from '../../src/cli/commands/parse.js';
 import { runSummary } from '../../src/cli/commands/summary.js';
 import { expandInputs, UsageError } from '../../src/cli/inputs.js';
 import { readGuideFile } from '../../src/cli/read-guide.js';
-import { captureIo } from '../helpers/check.js';
-import { ROOT } from '../helpers/paths.js';
+import { capture } from '../helpers/capture.js';
+import { CLI_MAIN, FIXTURES } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 /**
  * Files and paths (issue 6): a path that does not exist, a directory where a
@@ -17,13 +17,8 @@ import { ROOT } from '../helpers/paths.js';
  * test/hostile-unreadable.test.ts (it needs a mocked fs: the tests run as root).
  */
 
-const SEED = readFileSync(join(ROOT, 'fixtures/seeds/000_ab7808a33b482c41.txt'));
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'raci-hostile-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const SEED = readFileSync(join(FIXTURES, 'seeds/000_ab7808a33b482c41.txt'));
+const dir = scratchFolder('raci-hostile-');
 
 async function usageMessage(run: Promise<unknown>): Promise<string> {
   const caught = await run.then(
@@ -64,7 +59,7 @@ describe('readGuideFile, shared by every command that reads guides', () => {
     writeFileSync(big, Buffer.alloc(3_000_000, 'a'));
     expect((await readGuideFile(big)).length).toBe(524_289);
     expect((await readGuideFile(big, { maxBytes: 10 })).length).toBe(11);
-    const io = captureIo();
+    const io = capture();
     expect(await runParse([big], {}, io)).toBe(1);
     expect(io.err).toEqual([
       `${big}:1:1 error The file is larger than the limit of 524288 bytes (option maxBytes); it was not parsed. input-too-large`,
@@ -75,11 +70,9 @@ describe('readGuideFile, shared by every command that reads guides', () => {
 
 describe('raci parse and raci summary', () => {
   it('raci parse: a missing file or a directory is a UsageError naming it', async () => {
-    expect(await usageMessage(runParse([join(dir, 'nope.md')], {}, captureIo()))).toBe(
-      `${join(dir, 'nope.md')}: no such file or directory`,
-    );
+    expect(await usageMessage(runParse([join(dir, 'nope.md')], {}, capture()))).toBe(`${join(dir, 'nope.md')}: no such file or directory`);
     mkdirSync(join(dir, 'adir'), { recursive: true });
-    expect(await usageMessage(runParse([join(dir, 'adir')], {}, captureIo()))).toBe(`${join(dir, 'adir')}: is a directory, not a file`);
+    expect(await usageMessage(runParse([join(dir, 'adir')], {}, capture()))).toBe(`${join(dir, 'adir')}: is a directory, not a file`);
   });
 
   it('raci summary: a symlink loop met while walking a directory is a UsageError naming the link', async () => {
@@ -101,7 +94,7 @@ describe('raci parse and raci summary', () => {
     symlinkSync('nowhere.txt', join(walk, 'sub', 'not-markdown.txt'));
     const { files } = await expandInputs([walk]);
     expect(files).toEqual([`${walk}/alias.fr-fr.md`, `${walk}/guide.en-gb.md`]);
-    const io = captureIo();
+    const io = capture();
     expect(await runSummary(files, io)).toBe(0);
     expect(io.out.join('\n')).toMatch(/alias\.fr-fr\.md\s+fr-fr\s+24\s+48/);
   });
@@ -116,7 +109,7 @@ describe('raci parse and raci summary', () => {
       ['diff', fifo, guideFile],
       ['build', fifo, '--out', join(dir, 'fifo-out')],
     ]) {
-      const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
+      const result = spawnSync(process.execPath, [CLI_MAIN, ...args], {
         encoding: 'utf8',
         timeout: 20_000,
         env: { ...process.env, NO_COLOR: '1' },
@@ -133,7 +126,7 @@ describe('raci parse and raci summary', () => {
       [['parse', '/dev/zero'], 'raci: /dev/zero: not a regular file (a FIFO, socket or device)\n'],
     ];
     for (const [args, stderr] of cases) {
-      const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8', timeout: 20_000 });
+      const result = spawnSync(process.execPath, [CLI_MAIN, ...args], { encoding: 'utf8', timeout: 20_000 });
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toBe(stderr);
       expect(result.stdout).toBe('');

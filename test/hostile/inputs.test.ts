@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { type Diagnostic, listActivities, safeParseResponsibilityModel, safeParseResponsibilityModelBytes } from '../../src/index.js';
+import { parseMarkdownChunked } from '../../src/markdown/chunked-parse.js';
 import { firstLineNestedDeeperThan } from '../../src/markdown/nesting.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
 import { plainText } from '../../src/markdown/text.js';
-import { DEFAULT_LIMITS } from '../../src/parse/analyse-guide.js';
+import { analyseGuide, DEFAULT_LIMITS } from '../../src/parse/analyse-guide.js';
 import { guide } from '../helpers/check.js';
 import { sampleGuides } from '../helpers/hostile.js';
 import { ROOT } from '../helpers/paths.js';
@@ -18,23 +19,32 @@ import { ROOT } from '../helpers/paths.js';
 
 const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - started };
+/**
+ * How many times the markdown parser runs on the way to the result. A guide
+ * refused "at once" is refused by a linear scan, before remark (whose time on
+ * such input grows with its square) ever sees it; the speed itself is measured
+ * by `npm run bench`, not here.
+ */
+function markdownParses(text: string, options: Parameters<typeof analyseGuide>[1] = {}): number {
+  let parses = 0;
+  analyseGuide(text, options, (source) => {
+    parses++;
+    return parseMarkdownChunked(source);
+  });
+  return parses;
 }
 
 describe('deep nesting', () => {
   it('10,000 nested block quotes: input-too-deep at once, no stack overflow', () => {
     const text = `${guide(['| Do | R | I |'])}\n\n${'>'.repeat(10_000)} deep\n`;
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    const result = safeParseResponsibilityModel(text);
     expect(codes(result.diagnostics)).toEqual(['input-too-deep']);
     expect(result.diagnostics[0]).toMatchObject({
       severity: 'error',
       line: text.split('\n').findIndex((line) => line.startsWith('>>>')) + 1,
     });
     expect(result.diagnostics[0]!.message).toContain('limit of 32 (option maxNesting)');
-    expect(ms).toBeLessThan(1_000);
+    expect(markdownParses(text)).toBe(0);
   });
 
   it('10,000 nested list items, on one line or indented line by line: input-too-deep', () => {
@@ -195,7 +205,7 @@ describe('prototype keys', () => {
 });
 
 describe('YAML front matter alias bomb', () => {
-  it('is refused as front-matter-invalid, fast, without expanding', () => {
+  it('is refused as front-matter-invalid without expanding (aliases are limited to 100); the rest of the guide is read', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
       const name = String.fromCharCode(97 + level);
@@ -203,10 +213,10 @@ describe('YAML front matter alias bomb', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const text = ['---', 'title: Bomb', ...levels, '---', '', '## 1. Phase', ''].join('\n');
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    const result = safeParseResponsibilityModel(text);
     expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'front-matter-invalid')?.message).toMatch(/alias/i);
     expect(result.model.meta.frontMatter).toEqual({});
-    expect(ms).toBeLessThan(2_000);
+    expect(result.model.sections.map((section) => section.title)).toEqual(['Phase']);
   });
 });
 
@@ -312,16 +322,16 @@ describe('size limits', () => {
 
   it('a 10 MB guide: input-too-large at once (default maxBytes 512 KiB), as a string and as a file', () => {
     const text = tableGuide(1).repeat(Math.ceil(10_000_000 / tableGuide(1).length));
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+    const result = safeParseResponsibilityModel(text);
     expect(codes(result.diagnostics)).toEqual(['input-too-large']);
     expect(result.diagnostics[0]!.message).toContain('more than the limit of 524288 (option maxBytes)');
-    expect(ms).toBeLessThan(500);
+    expect(markdownParses(text)).toBe(0);
     expect(codes(safeParseResponsibilityModelBytes(Buffer.from(text)).diagnostics)).toEqual(['input-too-large']);
   });
 
   it('a 100,000-row table: input-too-large by default; 5,000 rows under the limit are all read', () => {
     expect(codes(safeParseResponsibilityModel(tableGuide(100_000)).diagnostics)).toEqual(['input-too-large']);
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel(tableGuide(5_000)));
+    const result = safeParseResponsibilityModel(tableGuide(5_000));
     expect(result.success).toBe(true);
     const activities = result.model.sections[0]!.activities;
     expect(activities).toHaveLength(5_000);
@@ -330,7 +340,6 @@ describe('size limits', () => {
       text: 'Activity number 5000',
       assignments: { customer: ['R', 'A'], ovhcloud: ['I'] },
     });
-    expect(ms).toBeLessThan(20_000);
   });
 
   it('a table of 1,000 columns: table-too-wide and every row quoted (maxColumns 64); maxColumns can raise it', () => {
@@ -353,10 +362,9 @@ describe('size limits', () => {
     const cell = 'word '.repeat(200_000).trim();
     const text = guide([`| ${cell} | RA | I |`]);
     expect(codes(safeParseResponsibilityModel(text).diagnostics)).toEqual(['input-too-large']);
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel(text, { maxBytes: 2_000_000 }));
+    const result = safeParseResponsibilityModel(text, { maxBytes: 2_000_000 });
     expect(result.success).toBe(true);
     expect(result.model.sections[0]!.activities[0]!.text).toHaveLength(cell.length);
-    expect(ms).toBeLessThan(30_000);
   });
 });
 
@@ -395,13 +403,13 @@ describe('emphasis and strikethrough markers by the thousand', () => {
   it('more than maxInlineMarkers in a paragraph: input-too-complex at once, instead of minutes in remark', () => {
     for (const marker of ['*', '_', '~']) {
       const text = `${guide(['| Do | R | I |'])}\n\nIntro ${`a${marker}`.repeat(8_000)}\n`;
-      const { value: result, ms } = timed(() => safeParseResponsibilityModel(text));
+      const result = safeParseResponsibilityModel(text);
       expect(codes(result.diagnostics)).toEqual(['input-too-complex']);
       expect(result.diagnostics[0]).toMatchObject({
         severity: 'error',
         line: text.split('\n').findIndex((line) => line.startsWith('Intro')) + 1,
       });
-      expect(ms).toBeLessThan(500);
+      expect(markdownParses(text)).toBe(0);
     }
   });
 
@@ -412,9 +420,11 @@ describe('emphasis and strikethrough markers by the thousand', () => {
     expect(result.model.sections[0]!.activities).toHaveLength(2_000);
   });
 
-  it('up to the limit, the worst case stays around a second', () => {
-    const { value: result, ms } = timed(() => safeParseResponsibilityModel('a*'.repeat(5_000)));
+  it('up to the limit, the worst case is parsed (its time is measured by npm run bench)', () => {
+    const text = 'a*'.repeat(5_000);
+    const result = safeParseResponsibilityModel(text);
     expect(codes(result.diagnostics)).not.toContain('input-too-complex');
-    expect(ms).toBeLessThan(10_000);
+    expect(markdownParses(text)).toBe(1);
+    expect(markdownParses(text, { maxInlineMarkers: 4_999 })).toBe(0);
   });
 });

@@ -21,14 +21,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const { runParse } = await import('../../src/cli/commands/parse.js');
 const { runSummary } = await import('../../src/cli/commands/summary.js');
 const { UsageError } = await import('../../src/cli/inputs.js');
-const { captureIo } = await import('../helpers/check.js');
+const { capture } = await import('../helpers/capture.js');
 
 describe('an unreadable file', () => {
   it('raci parse and raci summary stop with one line naming the path and the reason', async () => {
-    for (const run of [() => runParse(['/guides/secret.md'], {}, captureIo()), () => runSummary(['/guides/secret.md'], captureIo())]) {
+    for (const run of [() => runParse(['/guides/secret.md'], {}, capture()), () => runSummary(['/guides/secret.md'], capture())]) {
       await expect(run()).rejects.toThrow(new UsageError('/guides/secret.md: permission denied'));
     }
-    await expect(runParse(['/guides/bad-disk.md'], {}, captureIo())).rejects.toThrow(
+    await expect(runParse(['/guides/bad-disk.md'], {}, capture())).rejects.toThrow(
       new UsageError('/guides/bad-disk.md: input/output error'),
     );
   });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeParseResponsibilityModelBytes } from '../../src/index.js';
 import { ROOT } from '../helpers/paths.js';
@@ -11,12 +11,17 @@ const syntheticCases = readdirSync(GOLDEN, { withFileTypes: true })
   .map((entry) => entry.name);
 
 const update = process.env['UPDATE'] === '1';
+// In CI a missing expected file is a failure: written there, it would pass unreviewed.
+const writeMissing = !process.env['CI'];
 
 function expectGolden(file: string, actual: unknown): void {
   const text = `${JSON.stringify(actual, null, 2)}\n`;
-  if (update || !existsSync(file)) {
+  if (update || (!existsSync(file) && writeMissing)) {
     writeFileSync(file, text);
     return;
+  }
+  if (!existsSync(file)) {
+    throw new Error(`${relative(ROOT, file)} is missing: run the tests without CI set (or with UPDATE=1), review the file and commit it`);
   }
   expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import remarkRaciDefault, { remarkRaci } from '../../src/remark/plugin.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
-import { ROOT } from '../helpers/check.js';
+import { ROOT } from '../helpers/paths.js';
 import { failingExampleGuide } from '../helpers/rule-examples.js';
 
 async function lint(path: string, options?: Parameters<typeof remarkRaci>[0], value = readFileSync(path, 'utf8')) {
