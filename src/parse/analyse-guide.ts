@@ -1,17 +1,20 @@
-import type { Root, RootContent, Yaml } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, type Span, START_OF_FILE, spanOf } from '../diagnostics/diagnostic.js';
 import { parseMarkdownChunked } from '../markdown/chunked-parse.js';
+import type { Container } from '../markdown/gfm-row.js';
 import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
 import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
-import { readFrontMatter } from '../meta/front-matter.js';
+import { type FrontMatter, readFrontMatter } from '../meta/front-matter.js';
 import { resolveUpdated } from '../meta/updated.js';
 import { OutlineBuilder } from '../outline/outline.js';
 import { findMojibake } from '../read/mojibake.js';
 import { assignPartyIds } from '../roles/parties.js';
+import type { DiagnosticCode } from '../schema/codes.js';
 import {
   type Diagnostic,
+  type Meta,
   type Options,
   type Party,
   type ResponsibilityModel,
@@ -19,11 +22,11 @@ import {
   SCHEMA_VERSION,
   type Scope,
 } from '../schema/model.js';
-import { assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
-import { recoverCollapsedTable } from '../tables/collapsed-table.js';
+import { type ActivityTable, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
 import { type ActivityLayout, detectLayout, headerSignature } from '../tables/columns.js';
 import { isLegendTable, readLegend } from '../tables/legend.js';
-import { rowText, type TableData, tableDataFromMdast } from '../tables/table-data.js';
+import { type ReadTable, readTable } from '../tables/read-table.js';
+import { rowText, type TableData } from '../tables/table-data.js';
 
 export interface Limits {
   maxBytes: number;
@@ -58,74 +61,87 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
 export interface GuideAnalysis {
   model: ResponsibilityModel;
   diagnostics: Diagnostic[];
+  /**
+   * The activity tables as read, with the source span of every header cell,
+   * row and cell, and the activity each row became: what the rules, their
+   * fixes and their suppressions point at. Not part of the model.
+   */
+  tables: ActivityTable[];
 }
 
-/**
- * Blocks in document order, looking inside block quotes, lists and footnote
- * definitions (a table indented under `[^1]:` is still a table of the guide);
- * iterative, so deep nesting cannot overflow the stack.
- */
-function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<RootContent, void, undefined> {
-  for (const top of topLevel) {
-    const stack: RootContent[] = [top];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
-        for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
-      } else {
-        yield node;
-      }
-    }
-  }
+/** A limit checked on the text before it is parsed: past it, the guide is not parsed at all. */
+interface InputLimit {
+  option: 'maxBytes' | 'maxNesting' | 'maxInlineMarkers';
+  code: DiagnosticCode;
+  /** What goes past the limit, and where; undefined when the text is within it. */
+  measure: (text: string, limit: number) => { value: number; span: Span } | undefined;
+  message: (value: number, limit: number) => string;
 }
+
+const atLine = (line: number): Span => ({ line, column: 1, endLine: line, endColumn: 1 });
+
+const INPUT_LIMITS: readonly InputLimit[] = [
+  {
+    option: 'maxBytes',
+    code: 'input-too-large',
+    measure: (text, limit) => (text.length > limit ? { value: text.length, span: START_OF_FILE } : undefined),
+    message: (length, limit) => `The guide has ${length} characters, more than the limit of ${limit} (option maxBytes); it was not parsed.`,
+  },
+  {
+    option: 'maxNesting',
+    code: 'input-too-deep',
+    measure: (text, limit) => {
+      const deep = firstLineNestedDeeperThan(text, limit);
+      return deep && { value: deep.depth, span: atLine(deep.line) };
+    },
+    message: (depth, limit) =>
+      `This line nests block quotes or list items about ${depth} levels deep, more than the limit of ${limit} (option maxNesting); the guide was not parsed.`,
+  },
+  {
+    option: 'maxInlineMarkers',
+    code: 'input-too-complex',
+    measure: (text, limit) => {
+      const dense = firstBlockWithMoreMarkersThan(text, limit);
+      return dense && { value: dense.markers, span: atLine(dense.line) };
+    },
+    message: (markers, limit) =>
+      `This paragraph or table cell has ${markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limit} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
+  },
+];
 
 /**
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
+ * `parse` is the markdown parse; the default cuts large guides into pieces
+ * (chunked-parse.ts), with the same tree as a whole parse.
  */
-/** `parse` is the markdown parse; the default cuts large guides into pieces (chunked-parse.ts), with the same tree as a whole parse. */
 export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   const locale = options.locale;
-  if (text.length > limits.maxBytes) {
-    const diagnostic = createDiagnostic(
-      'input-too-large',
-      `The guide has ${text.length} characters, more than the limit of ${limits.maxBytes} (option maxBytes); it was not parsed.`,
-      START_OF_FILE,
-    );
-    return { model: emptyModel(locale), diagnostics: [diagnostic] };
-  }
-  const deep = firstLineNestedDeeperThan(text, limits.maxNesting);
-  if (deep) {
-    const diagnostic = createDiagnostic(
-      'input-too-deep',
-      `This line nests block quotes or list items about ${deep.depth} levels deep, more than the limit of ${limits.maxNesting} (option maxNesting); the guide was not parsed.`,
-      { line: deep.line, column: 1, endLine: deep.line, endColumn: 1 },
-    );
-    return { model: emptyModel(locale), diagnostics: [diagnostic] };
-  }
-  const dense = firstBlockWithMoreMarkersThan(text, limits.maxInlineMarkers);
-  if (dense) {
-    const diagnostic = createDiagnostic(
-      'input-too-complex',
-      `This paragraph or table cell has ${dense.markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limits.maxInlineMarkers} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
-      { line: dense.line, column: 1, endLine: dense.line, endColumn: 1 },
-    );
-    return { model: emptyModel(locale), diagnostics: [diagnostic] };
+  for (const limit of INPUT_LIMITS) {
+    const value = limits[limit.option];
+    const found = limit.measure(text, value);
+    if (found) return notParsed(createDiagnostic(limit.code, limit.message(found.value, value), found.span), locale);
   }
   try {
     return analyseTree(parse(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
   } catch (caught) {
     // Deeply nested inline markup (thousands of `*`) can still exhaust remark's recursion.
     if (!(caught instanceof RangeError)) throw caught;
-    const diagnostic = createDiagnostic(
-      'input-too-deep',
-      `The markdown parser ran out of stack on this guide (${caught.message}); it nests too deeply to be read.`,
-      START_OF_FILE,
+    return notParsed(
+      createDiagnostic(
+        'input-too-deep',
+        `The markdown parser ran out of stack on this guide (${caught.message}); it nests too deeply to be read.`,
+        START_OF_FILE,
+      ),
+      locale,
     );
-    return { model: emptyModel(locale), diagnostics: [diagnostic] };
   }
+}
+
+function notParsed(diagnostic: Diagnostic, locale: string | undefined): GuideAnalysis {
+  return { model: emptyModel(locale), diagnostics: [diagnostic], tables: [] };
 }
 
 function definedOnly(options: Options): Partial<Limits> {
@@ -155,129 +171,224 @@ interface TreeOptions {
   maxDepth: number;
 }
 
+/** A block of the document, with the containers it is in (outermost first). */
+interface PlacedBlock {
+  node: RootContent;
+  containers: readonly Container[];
+}
+
+const CONTAINER_OF: Partial<Record<RootContent['type'], Container>> = {
+  blockquote: 'blockQuote',
+  listItem: 'listItem',
+  footnoteDefinition: 'footnoteDefinition',
+};
+
+/**
+ * Blocks in document order, looking inside block quotes, lists and footnote
+ * definitions (a table indented under `[^1]:` is still a table of the guide);
+ * iterative, so deep nesting cannot overflow the stack.
+ */
+function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<PlacedBlock, void, undefined> {
+  for (const top of topLevel) {
+    const stack: PlacedBlock[] = [{ node: top, containers: [] }];
+    while (stack.length > 0) {
+      const { node, containers } = stack.pop()!;
+      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+        const container = CONTAINER_OF[node.type];
+        const inner = container ? [...containers, container] : containers;
+        for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index]!, containers: inner });
+      } else {
+        yield { node, containers };
+      }
+    }
+  }
+}
+
+/** What the walk over the blocks has read so far. */
+interface Reading {
+  readonly source: string;
+  readonly options: TreeOptions;
+  readonly diagnostics: Diagnostic[];
+  readonly outline: OutlineBuilder;
+  readonly parties: Party[];
+  readonly scopes: Scope[];
+  readonly knownLayouts: Map<string, ActivityLayout>;
+  readonly tables: ActivityTable[];
+  readonly introParts: string[];
+  roles: RoleDefinition[] | undefined;
+  firstHeadingTitle: string | undefined;
+  updatedLine: { text: string; span: Span } | undefined;
+  seenNumberedSection: boolean;
+}
+
 export function analyseTree(tree: Root, source: string, options: TreeOptions): GuideAnalysis {
   // Front matter can only open the document, so it is a top-level block.
   const frontMatterNode = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const frontMatter = readFrontMatter(frontMatterNode);
-  const diagnostics: Diagnostic[] = [...findMojibake(source), ...frontMatter.diagnostics];
-  const outline = new OutlineBuilder(options.maxDepth);
-  const parties: Party[] = [];
-  const scopes: Scope[] = [];
-  let roles: RoleDefinition[] | undefined;
-  const knownLayouts = new Map<string, ActivityLayout>();
-  const introParts: string[] = [];
-  let firstHeadingTitle: string | undefined;
-  let updatedLine: { text: string; span: Span } | undefined;
-  let seenNumberedSection = false;
-
-  const handleTable = (table: TableData): void => {
-    if (table.header.length > options.maxColumns) {
-      diagnostics.push(
-        createDiagnostic(
-          'table-too-wide',
-          `This table has ${table.header.length} columns, more than the limit of ${options.maxColumns} (option maxColumns); its rows are not read.`,
-          table.span,
-        ),
-      );
-      ignoreRows(table, 'the table is too wide', diagnostics);
-      return;
-    }
-    if (isLegendTable(table)) {
-      if (roles) {
-        diagnostics.push(createDiagnostic('legend-duplicate', 'A second legend table; only the first one is used.', table.span));
-        return;
-      }
-      const legend = readLegend(table);
-      roles = legend.roles;
-      diagnostics.push(...legend.diagnostics);
-      return;
-    }
-    const section = outline.currentSection;
-    const header = quote(table.header.map((cell) => cell.text).join(' | '));
-    if (table.rows.length === 0) {
-      diagnostics.push(createDiagnostic('table-empty', `The table ${header} has a header but no rows.`, table.span));
-      return;
-    }
-    if (!section) {
-      const where = seenNumberedSection ? 'after the numbered sections ended' : 'before the first numbered section';
-      diagnostics.push(
-        createDiagnostic(
-          'table-outside-section',
-          `The table ${header} is ${where}, so its rows are not activities; put it under a numbered heading.`,
-          table.span,
-        ),
-      );
-      ignoreRows(table, `its table is ${where}`, diagnostics);
-      return;
-    }
-    const layout = detectLayout(table, knownLayouts);
-    if (!layout) {
-      diagnostics.push(
-        createDiagnostic(
-          'table-without-parties',
-          `The table ${header} in section ${section.number} has no column of role codes, so no party can be read from it.`,
-          table.span,
-        ),
-      );
-      ignoreRows(table, 'its table has no party column', diagnostics);
-      return;
-    }
-    knownLayouts.set(headerSignature(table), layout);
-    const labelsOf = (columns: number[]) => columns.map((column) => table.header[column]?.text ?? '');
-    const rows = readActivityRows(table, {
-      layout,
-      partyIds: assignPartyIds(labelsOf(layout.partyColumns), parties),
-      scopeIds: assignScopeIds(labelsOf(layout.scopeColumns), scopes),
-      nextActivityId: () => outline.nextActivityId(section),
-    });
-    section.activities.push(...rows.activities);
-    diagnostics.push(...rows.diagnostics);
+  const reading: Reading = {
+    source,
+    options,
+    diagnostics: [...findMojibake(source), ...frontMatter.diagnostics],
+    outline: new OutlineBuilder(options.maxDepth),
+    parties: [],
+    scopes: [],
+    knownLayouts: new Map(),
+    tables: [],
+    introParts: [],
+    roles: undefined,
+    firstHeadingTitle: undefined,
+    updatedLine: undefined,
+    seenNumberedSection: false,
   };
+  for (const block of blocksInOrder(tree.children)) readBlock(reading, block);
+  reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading));
+  const meta = finishMeta(frontMatter, spanOf(frontMatterNode?.position), reading, options.locale);
+  const model: ResponsibilityModel = {
+    schemaVersion: SCHEMA_VERSION,
+    meta,
+    intro: reading.introParts.join('\n\n'),
+    roles: reading.roles ?? [],
+    parties: reading.parties,
+    scopes: reading.scopes,
+    sections: reading.outline.sections,
+  };
+  return { model, diagnostics: reading.diagnostics.sort(compareDiagnostics), tables: reading.tables };
+}
 
-  for (const block of blocksInOrder(tree.children)) {
-    switch (block.type) {
-      case 'heading': {
-        const title = headingText(block);
-        const span = spanOf(block.position);
-        if (outline.addHeading(block, title, span)) seenNumberedSection = true;
-        else if (block.depth === 1 && firstHeadingTitle === undefined) firstHeadingTitle = title;
-        break;
-      }
-      case 'table':
-        handleTable(tableDataFromMdast(block));
-        break;
-      case 'paragraph': {
-        const recovered = recoverCollapsedTable(source, block);
-        if (recovered) {
-          diagnostics.push(
-            createDiagnostic(
-              'table-collapsed',
-              recovered.delimiterMissing
-                ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" line) under its header, with one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`
-                : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${recovered.header.length}). Its rows were recovered as written.`,
-              recovered.span,
-            ),
-          );
-          handleTable(recovered);
-          break;
-        }
-        if (!seenNumberedSection) {
-          const paragraphText = plainText(block);
-          const dateText = updatedLine ? undefined : lastUpdatedDateText(paragraphText);
-          if (dateText !== undefined) updatedLine = { text: dateText, span: spanOf(block.position) };
-          else if (paragraphText !== '') introParts.push(paragraphText);
-        }
-        break;
-      }
-      default:
-        // Code, HTML, definitions and rules are neither intro prose nor tables.
-        break;
-    }
+function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
+  switch (node.type) {
+    case 'heading':
+      readHeading(reading, node);
+      break;
+    case 'table':
+      readTableBlock(reading, readTable(reading.source, node, containers)!);
+      break;
+    case 'paragraph':
+      readParagraph(reading, node, containers);
+      break;
+    default:
+      // Code, HTML, definitions and rules are neither intro prose nor tables.
+      break;
   }
-  diagnostics.push(...outline.diagnostics);
+}
 
-  if (!seenNumberedSection) {
+function readHeading(reading: Reading, heading: Heading): void {
+  const title = headingText(heading);
+  if (reading.outline.addHeading(heading, title, spanOf(heading.position))) reading.seenNumberedSection = true;
+  else if (heading.depth === 1 && reading.firstHeadingTitle === undefined) reading.firstHeadingTitle = title;
+}
+
+/** A paragraph is a collapsed table, or intro prose (with perhaps the "last updated" line) before the sections. */
+function readParagraph(reading: Reading, paragraph: Paragraph, containers: readonly Container[]): void {
+  const recovered = readTable(reading.source, paragraph, containers);
+  if (recovered) {
+    readTableBlock(reading, recovered);
+    return;
+  }
+  if (reading.seenNumberedSection) return;
+  const text = plainText(paragraph);
+  const dateText = reading.updatedLine ? undefined : lastUpdatedDateText(text);
+  if (dateText !== undefined) reading.updatedLine = { text: dateText, span: spanOf(paragraph.position) };
+  else if (text !== '') reading.introParts.push(text);
+}
+
+/** Any table: too wide to read, the legend, or a table of activities. */
+function readTableBlock(reading: Reading, table: ReadTable): void {
+  const { diagnostics, options } = reading;
+  if (table.collapsed) diagnostics.push(collapsedDiagnostic(table.header.length, table.delimiterMissing, table.span));
+  if (table.header.length > options.maxColumns) {
     diagnostics.push(
+      createDiagnostic(
+        'table-too-wide',
+        `This table has ${table.header.length} columns, more than the limit of ${options.maxColumns} (option maxColumns); its rows are not read.`,
+        table.span,
+      ),
+    );
+    ignoreRows(table, 'the table is too wide', diagnostics);
+  } else if (isLegendTable(table)) {
+    readLegendTable(reading, table);
+  } else {
+    readActivityTable(reading, table);
+  }
+}
+
+function collapsedDiagnostic(width: number, delimiterMissing: boolean, span: Span): Diagnostic {
+  return createDiagnostic(
+    'table-collapsed',
+    delimiterMissing
+      ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" line) under its header, with one cell per header cell (${width}). Its rows were recovered as written.`
+      : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${width}). Its rows were recovered as written.`,
+    span,
+  );
+}
+
+function readLegendTable(reading: Reading, table: TableData): void {
+  if (reading.roles) {
+    reading.diagnostics.push(createDiagnostic('legend-duplicate', 'A second legend table; only the first one is used.', table.span));
+    return;
+  }
+  const legend = readLegend(table);
+  reading.roles = legend.roles;
+  reading.diagnostics.push(...legend.diagnostics);
+}
+
+/** The rows of a table under a numbered section become its activities; any other table's rows are reported. */
+function readActivityTable(reading: Reading, table: TableData): void {
+  const { diagnostics, outline } = reading;
+  const section = outline.currentSection;
+  const header = quote(table.header.map((cell) => cell.text).join(' | '));
+  if (table.rows.length === 0) {
+    diagnostics.push(createDiagnostic('table-empty', `The table ${header} has a header but no rows.`, table.span));
+    return;
+  }
+  if (!section) {
+    const where = reading.seenNumberedSection ? 'after the numbered sections ended' : 'before the first numbered section';
+    diagnostics.push(
+      createDiagnostic(
+        'table-outside-section',
+        `The table ${header} is ${where}, so its rows are not activities; put it under a numbered heading.`,
+        table.span,
+      ),
+    );
+    ignoreRows(table, `its table is ${where}`, diagnostics);
+    return;
+  }
+  const layout = detectLayout(table, reading.knownLayouts);
+  if (!layout) {
+    diagnostics.push(
+      createDiagnostic(
+        'table-without-parties',
+        `The table ${header} in section ${section.number} has no column of role codes, so no party can be read from it.`,
+        table.span,
+      ),
+    );
+    ignoreRows(table, 'its table has no party column', diagnostics);
+    return;
+  }
+  reading.knownLayouts.set(headerSignature(table), layout);
+  const labelsOf = (columns: number[]) => columns.map((column) => table.header[column]?.text ?? '');
+  const rows = readActivityRows(table, {
+    layout,
+    partyIds: assignPartyIds(labelsOf(layout.partyColumns), reading.parties),
+    scopeIds: assignScopeIds(labelsOf(layout.scopeColumns), reading.scopes),
+    nextActivityId: () => outline.nextActivityId(section),
+  });
+  section.activities.push(...rows.activities);
+  reading.tables.push(rows.read);
+  diagnostics.push(...rows.diagnostics);
+}
+
+function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[]): void {
+  for (const row of table.rows) {
+    diagnostics.push(createDiagnostic('row-ignored', `Row ${quote(rowText(row))} is not read as an activity: ${reason}.`, row.span));
+  }
+}
+
+/** A guide without numbered sections or without a legend is reported once, at its start. */
+function missingParts(reading: Reading): Diagnostic[] {
+  const missing: Diagnostic[] = [];
+  if (!reading.seenNumberedSection) {
+    missing.push(
       createDiagnostic(
         'sections-missing',
         'No numbered section heading (such as "### 1. Before subscription") was found, so the guide has no activities.',
@@ -285,8 +396,8 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
       ),
     );
   }
-  if (!roles) {
-    diagnostics.push(
+  if (!reading.roles) {
+    missing.push(
       createDiagnostic(
         'legend-missing',
         'No RACI legend was found: add a one-column table whose rows read "R: …", "A: …", "C: …", "I: …".',
@@ -294,42 +405,29 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
       ),
     );
   }
+  return missing;
+}
 
+/** Title, excerpt and dates, from the front matter first and the document second; what is missing or wrong is reported. */
+function finishMeta(frontMatter: FrontMatter, frontMatterSpan: Span, reading: Reading, locale: string | undefined): Meta {
   const data = frontMatter.data;
-  const frontMatterSpan = spanOf(frontMatterNode?.position);
-  const updated = resolveUpdated(data['updated'], frontMatter.keySpans.get('updated') ?? frontMatterSpan, updatedLine);
-  diagnostics.push(...updated.diagnostics);
-  const title = typeof data['title'] === 'string' ? data['title'].trim() : (firstHeadingTitle ?? '');
+  const updated = resolveUpdated(data['updated'], frontMatter.keySpans.get('updated') ?? frontMatterSpan, reading.updatedLine);
+  reading.diagnostics.push(...updated.diagnostics);
+  const title = typeof data['title'] === 'string' ? data['title'].trim() : (reading.firstHeadingTitle ?? '');
   if (title === '')
-    diagnostics.push(
+    reading.diagnostics.push(
       createDiagnostic(
         'title-missing',
         'The guide has no title: add `title:` to the front matter.',
         frontMatter.keySpans.get('title') ?? frontMatterSpan,
       ),
     );
-
-  const model: ResponsibilityModel = {
-    schemaVersion: SCHEMA_VERSION,
-    meta: {
-      title,
-      ...(typeof data['excerpt'] === 'string' ? { excerpt: data['excerpt'].trim() } : {}),
-      ...(updated.updated ? { updated: updated.updated } : {}),
-      ...(updated.updatedText ? { updatedText: updated.updatedText } : {}),
-      ...(options.locale ? { locale: options.locale } : {}),
-      frontMatter: data,
-    },
-    intro: introParts.join('\n\n'),
-    roles: roles ?? [],
-    parties,
-    scopes,
-    sections: outline.sections,
+  return {
+    title,
+    ...(typeof data['excerpt'] === 'string' ? { excerpt: data['excerpt'].trim() } : {}),
+    ...(updated.updated ? { updated: updated.updated } : {}),
+    ...(updated.updatedText ? { updatedText: updated.updatedText } : {}),
+    ...(locale ? { locale } : {}),
+    frontMatter: data,
   };
-  return { model, diagnostics: diagnostics.sort(compareDiagnostics) };
-}
-
-function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[]): void {
-  for (const row of table.rows) {
-    diagnostics.push(createDiagnostic('row-ignored', `Row ${quote(rowText(row))} is not read as an activity: ${reason}.`, row.span));
-  }
 }

@@ -1,5 +1,6 @@
 import { countBySeverity, createDiagnostic, formatDiagnostic, START_OF_FILE } from '../diagnostics/diagnostic.js';
 import { type Diagnostic, type Options, type ResponsibilityModel, ResponsibilityModelSchema } from '../schema/model.js';
+import type { ActivityTable } from '../tables/activity-rows.js';
 import { analyseGuide, emptyModel } from './analyse-guide.js';
 
 export interface SafeParseResult {
@@ -32,11 +33,17 @@ function withFile(diagnostics: Diagnostic[], file: string | undefined): Diagnost
 
 /** Never throws, whatever the string: problems are diagnostics, and `model` is the best effort. */
 export function safeParseResponsibilityModel(markdown: string, options: Options = {}): SafeParseResult {
+  const { success, model, diagnostics } = safeAnalyseGuide(markdown, options);
+  return { success, model, diagnostics };
+}
+
+/** The same, with the parser's reading of the activity tables (source spans of rows and cells) that `raci check` points at. */
+export function safeAnalyseGuide(markdown: string, options: Options = {}): SafeParseResult & { tables: ActivityTable[] } {
   try {
-    const { model, diagnostics } = analyseGuide(String(markdown), options);
+    const { model, diagnostics, tables } = analyseGuide(String(markdown), options);
     const validated = ResponsibilityModelSchema.parse(model);
     const located = withFile(diagnostics, options.file);
-    return { success: countBySeverity(located).error === 0, model: validated, diagnostics: located };
+    return { success: countBySeverity(located).error === 0, model: validated, diagnostics: located, tables };
   } catch (caught) {
     // A bug of ours must not become a crash in a writer's CI: report it as a finding.
     const message = caught instanceof Error ? caught.message : String(caught);
@@ -49,6 +56,7 @@ export function safeParseResponsibilityModel(markdown: string, options: Options 
       success: false,
       model: emptyModel(options.locale),
       diagnostics: withFile([diagnostic], options.file),
+      tables: [],
     };
   }
 }

@@ -4,8 +4,9 @@ import { compareDiagnostics, countBySeverity, createDiagnostic, START_OF_FILE } 
 import { type DecodedSource, decodeSource } from '../read/decode.js';
 import { localeFromPath } from '../read/locale.js';
 import type { Options, ResponsibilityModel } from '../schema/model.js';
+import type { ActivityTable } from '../tables/activity-rows.js';
 import { DEFAULT_LIMITS, emptyModel } from './analyse-guide.js';
-import { ResponsibilityModelError, type SafeParseResult, safeParseResponsibilityModel } from './parse.js';
+import { ResponsibilityModelError, type SafeParseResult, safeAnalyseGuide } from './parse.js';
 
 /**
  * Reads and parses a guide file: UTF-8 (BOM stripped) or UTF-16 with a BOM,
@@ -62,11 +63,15 @@ export function safeParseResponsibilityModelBytes(bytes: Uint8Array, options: Op
 }
 
 /**
- * The parse of a guide's bytes together with the text it decoded, for callers
- * that also need the source (`raci check` locates cells in it); `decoded` is
- * undefined when the bytes were too large to decode.
+ * The parse of a guide's bytes together with the text it decoded and the
+ * parser's reading of its activity tables, for callers that point into the
+ * source (`raci check`); `decoded` is undefined when the bytes were too large
+ * to decode.
  */
-export function parseGuideBytes(bytes: Uint8Array, options: Options = {}): { result: SafeParseResult; decoded?: DecodedSource } {
+export function parseGuideBytes(
+  bytes: Uint8Array,
+  options: Options = {},
+): { result: SafeParseResult; decoded?: DecodedSource; tables: ActivityTable[] } {
   const locale = options.locale ?? (options.file ? localeFromPath(options.file) : undefined);
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   if (bytes.length > maxBytes) {
@@ -81,14 +86,19 @@ export function parseGuideBytes(bytes: Uint8Array, options: Options = {}): { res
         model: emptyModel(locale),
         diagnostics: [options.file ? { ...diagnostic, file: options.file } : diagnostic],
       },
+      tables: [],
     };
   }
   const decoded = decodeSource(bytes);
   const decodingFindings = decoded.diagnostics.map((diagnostic) => (options.file ? { ...diagnostic, file: options.file } : diagnostic));
-  if (!decoded.isText) return { result: { success: false, model: emptyModel(locale), diagnostics: decodingFindings }, decoded };
-  const parsed = safeParseResponsibilityModel(decoded.text, { ...options, ...(locale ? { locale } : {}) });
+  if (!decoded.isText) return { result: { success: false, model: emptyModel(locale), diagnostics: decodingFindings }, decoded, tables: [] };
+  const parsed = safeAnalyseGuide(decoded.text, { ...options, ...(locale ? { locale } : {}) });
   const diagnostics = [...decodingFindings, ...parsed.diagnostics].sort(compareDiagnostics);
-  return { result: { success: parsed.success && countBySeverity(diagnostics).error === 0, model: parsed.model, diagnostics }, decoded };
+  return {
+    result: { success: parsed.success && countBySeverity(diagnostics).error === 0, model: parsed.model, diagnostics },
+    decoded,
+    tables: parsed.tables,
+  };
 }
 
 export async function parseResponsibilityModelFile(path: string, options: Options = {}): Promise<ResponsibilityModel> {

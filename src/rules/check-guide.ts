@@ -1,10 +1,11 @@
 import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
-import { type SafeParseResult, safeParseResponsibilityModel } from '../parse/parse.js';
+import { type SafeParseResult, safeAnalyseGuide } from '../parse/parse.js';
 import { parseGuideBytes } from '../parse/read-file.js';
 import { localeFromPath } from '../read/locale.js';
 import { DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 import type { Diagnostic, Options, ResponsibilityModel } from '../schema/model.js';
+import type { ActivityTable } from '../tables/activity-rows.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import { buildRuleContext } from './guide-context.js';
@@ -42,29 +43,30 @@ export interface CheckResult {
  */
 export function checkGuideBytes(bytes: Uint8Array, options: CheckOptions = {}): CheckResult {
   const { config, ...parseOptions } = options;
-  const { result: parsed, decoded } = parseGuideBytes(bytes, parseOptions);
+  const { result: parsed, decoded, tables } = parseGuideBytes(bytes, parseOptions);
   // Fixes are written back as UTF-8: offered only when that gives back the same bytes elsewhere.
   const canFix = decoded?.isText === true && decoded.diagnostics.length === 0;
-  return finish(parsed, decoded?.text ?? '', options.file, config, canFix);
+  return finish(parsed, tables, decoded?.text ?? '', options.file, config, canFix);
 }
 
 /** The same, from text already decoded (the remark plugin's case). */
 export function checkGuideText(text: string, options: CheckOptions = {}): CheckResult {
   const { config, ...parseOptions } = options;
   const locale = parseOptions.locale ?? (parseOptions.file ? localeFromPath(parseOptions.file) : undefined);
-  const parsed = safeParseResponsibilityModel(text, { ...parseOptions, ...(locale ? { locale } : {}) });
+  const { tables, ...parsed } = safeAnalyseGuide(text, { ...parseOptions, ...(locale ? { locale } : {}) });
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return finish(parsed, source, options.file, config, true);
+  return finish(parsed, tables, source, options.file, config, true);
 }
 
 function finish(
   parsed: SafeParseResult,
+  tables: readonly ActivityTable[],
   text: string,
   file: string | undefined,
   config: RaciConfig | undefined,
   canFix: boolean,
 ): CheckResult {
-  const context = buildRuleContext(parsed.model, text, canFix);
+  const context = buildRuleContext(parsed.model, text, tables, canFix);
   const located = (finding: Finding): Finding => (file !== undefined ? { ...finding, file } : finding);
   const rowsByLine = new Map(context.rows.map((row) => [row.line, row.activity]));
   const parserFindings = parsed.diagnostics

@@ -1,19 +1,6 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Finding, TextEdit } from '../schema/finding.js';
-
-/** Offsets of the start of each line, with the parser's line ends (CRLF, LF, lone CR). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) starts.push(index + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(index + 1) === 10) index++;
-      starts.push(index + 1);
-    }
-  }
-  return starts;
-}
+import { lineStarts } from '../util/lines.js';
 
 /**
  * The text with the fixes of the findings applied. Edits are applied from the

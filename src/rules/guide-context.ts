@@ -1,8 +1,11 @@
 import type { Span } from '../diagnostics/diagnostic.js';
-import { type CellSlice, cellPlainText, splitLines, splitTableRow, tableHeaderLine } from '../markdown/gfm-row.js';
+import { type CellSlice, cellPlainText } from '../markdown/gfm-row.js';
 import { listActivities } from '../model/list-activities.js';
 import { type NormalizedRoleCell, normalizeRoleCell } from '../roles/role-cell.js';
 import type { Activity, ResponsibilityModel } from '../schema/model.js';
+import type { ActivityTable } from '../tables/activity-rows.js';
+import type { CellData } from '../tables/table-data.js';
+import { splitLines } from '../util/lines.js';
 
 /** One party cell of an activity row, as read by the parser and as written in the source. */
 export interface PartyCell {
@@ -26,7 +29,7 @@ export interface RowContext {
   cells: PartyCell[];
   /** The activity cell in the source. */
   activitySlice?: CellSlice;
-  /** The header line of the row's table, when it could be found. */
+  /** The header line of the row's table. */
   headerLine?: number;
 }
 
@@ -49,74 +52,86 @@ export interface RuleContext {
   canFix: boolean;
 }
 
-export function buildRuleContext(model: ResponsibilityModel, text: string, canFix = true): RuleContext {
+/**
+ * The rule context of a guide, from the parser's reading of its activity
+ * tables: every row and cell where the parser found it, so findings, fixes
+ * and suppressions point at the same places as the parser's diagnostics.
+ */
+export function buildRuleContext(
+  model: ResponsibilityModel,
+  text: string,
+  activityTables: readonly ActivityTable[],
+  canFix = true,
+): RuleContext {
   const lines = splitLines(text);
   const labelOf = new Map(model.parties.map((party) => [party.id, party.label]));
-  const headerCache = new Map<number, number | undefined>();
-  // A table's header is split and read once, not once per row.
-  const headers = new Map<number, { slices: CellSlice[]; labels: string[] }>();
-  const headerOf = (line: number) => {
-    let header = headers.get(line);
-    if (!header) {
-      const slices = splitTableRow(lines[line - 1] ?? '');
-      header = { slices, labels: slices.map((slice) => cellPlainText(slice.raw)) };
-      headers.set(line, header);
-    }
-    return header;
-  };
-  const tables = new Map<number, TableContext>();
+  const readRows = new Map(
+    activityTables.flatMap((table) => {
+      const header = readHeader(table);
+      return table.rows.map(({ activityId, row }) => [activityId, { table, header, row }] as const);
+    }),
+  );
+  const tables = new Map<ActivityTable, TableContext>();
   const rows: RowContext[] = [];
 
   for (const activity of listActivities(model)) {
-    const lineText = lines[activity.line - 1] ?? '';
-    const slices = splitTableRow(lineText);
-    const activityColumn = Object.keys(activity.scopes).length;
-    const headerLine = findHeaderLine(lines, activity.line, headerCache);
-    const header = headerLine === undefined ? { slices: [], labels: [] } : headerOf(headerLine);
+    const read = readRows.get(activity.id);
+    const line = read?.row.span.line ?? activity.line;
     const cells = Object.entries(activity.cells).map(([partyId, cellText], index): PartyCell => {
-      const column = activityColumn + 1 + index;
-      const slice = slices[column];
+      const column = read?.table.layout.partyColumns[index];
+      const cell = column === undefined ? undefined : read?.row.cells[column];
       return {
         partyId,
-        label: header.labels[column] ?? labelOf.get(partyId) ?? partyId,
+        label: (column === undefined ? undefined : read?.header.labels[column]) ?? labelOf.get(partyId) ?? partyId,
         text: cellText,
         normalized: normalizeRoleCell(cellText),
-        ...(slice ? { slice } : {}),
+        ...(cell ? { slice: sliceOf(cell) } : {}),
       };
     });
+    const activityCell = read?.row.cells[read.table.layout.activityColumn];
     const row: RowContext = {
       activity,
       sectionNumber: activity.sectionNumber,
       sectionTitle: activity.sectionTitle,
-      line: activity.line,
-      lineText,
+      line,
+      lineText: lines[line - 1] ?? '',
       cells,
-      ...(slices[activityColumn] ? { activitySlice: slices[activityColumn] } : {}),
-      ...(headerLine !== undefined ? { headerLine } : {}),
+      ...(activityCell ? { activitySlice: sliceOf(activityCell) } : {}),
+      ...(read ? { headerLine: read.table.headerSpan.line } : {}),
     };
     rows.push(row);
-    if (headerLine === undefined) continue;
-    let table = tables.get(headerLine);
+    if (!read) continue;
+    let table = tables.get(read.table);
     if (!table) {
+      const partyColumns = read.table.layout.partyColumns;
       table = {
-        headerLine,
-        partyLabels: header.labels.slice(activityColumn + 1),
-        partySlices: header.slices.slice(activityColumn + 1),
+        headerLine: read.table.headerSpan.line,
+        partyLabels: partyColumns.map((column) => read.header.labels[column] ?? ''),
+        partySlices: partyColumns.flatMap((column) => read.header.slices[column] ?? []),
         rows: [],
       };
-      tables.set(headerLine, table);
+      tables.set(read.table, table);
     }
     table.rows.push(row);
   }
   return { model, lines, rows, tables: [...tables.values()].sort((a, b) => a.headerLine - b.headerLine), canFix };
 }
 
-/** Rows of one table follow each other, so the header found for one row serves the next. */
-function findHeaderLine(lines: readonly string[], rowLine: number, cache: Map<number, number | undefined>): number | undefined {
-  const previous = rowLine - 1;
-  const found = cache.has(previous) ? cache.get(previous) : tableHeaderLine(lines, rowLine);
-  cache.set(rowLine, found);
-  return found;
+/** A table's header once for all its rows: where each cell is, and its text as a reader sees it. */
+function readHeader(table: ActivityTable): { slices: CellSlice[]; labels: string[] } {
+  const slices = table.header.map(sliceOf);
+  return { slices, labels: slices.map((slice) => cellPlainText(slice.raw)) };
+}
+
+/** A cell of the parser's reading, as offsets within its line. */
+function sliceOf(cell: CellData): CellSlice {
+  return {
+    start: cell.cellSpan.column - 1,
+    end: cell.cellSpan.endColumn - 1,
+    contentStart: cell.contentSpan.column - 1,
+    contentEnd: cell.contentSpan.endColumn - 1,
+    raw: cell.raw,
+  };
 }
 
 /** The span of a cell's content, or of the whole cell when it is empty. */

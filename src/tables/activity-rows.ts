@@ -3,7 +3,7 @@ import { slugify } from '../roles/parties.js';
 import { normalizeRoleCell } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, RoleLetter, Scope } from '../schema/model.js';
 import type { ActivityLayout } from './columns.js';
-import { type CellData, type RowData, rowText, type TableData } from './table-data.js';
+import { type CellData, type RowData, rowText, type SourceSpan, type TableData } from './table-data.js';
 
 export interface ActivityTableContext {
   layout: ActivityLayout;
@@ -14,7 +14,22 @@ export interface ActivityTableContext {
   nextActivityId: () => string;
 }
 
-const EMPTY_CELL: Omit<CellData, 'span'> = { text: '', links: [], boldLetters: '' };
+/** What is read from a cell; a row shorter than its header reads as empty cells at its end. */
+type ReadCell = Pick<CellData, 'text' | 'links' | 'span'>;
+
+/**
+ * An activity table as the parser read it: where its header and rows are in
+ * the source, and the activity each row became (rows that became none are
+ * diagnostics instead).
+ */
+export interface ActivityTable {
+  header: CellData[];
+  headerSpan: SourceSpan;
+  layout: ActivityLayout;
+  /** Party id of each entry of `layout.partyColumns`. */
+  partyIds: string[];
+  rows: { activityId: string; row: RowData }[];
+}
 const APPLIES = /^(?:[✓✔✅☑•●xX]|yes|oui|ja|si|sí|sim|tak)$/iu;
 
 /** Registers the scope columns of a table in the guide's list of scopes, and returns their ids. */
@@ -30,14 +45,24 @@ export function assignScopeIds(labels: readonly string[], scopes: Scope[]): stri
  * Turns the body rows of an activity table into activities. A row that
  * cannot be one is quoted in a diagnostic instead, so no row is ever lost.
  */
-export function readActivityRows(table: TableData, context: ActivityTableContext): { activities: Activity[]; diagnostics: Diagnostic[] } {
+export function readActivityRows(
+  table: TableData,
+  context: ActivityTableContext,
+): { activities: Activity[]; read: ActivityTable; diagnostics: Diagnostic[] } {
   const activities: Activity[] = [];
+  const read: ActivityTable = {
+    header: table.header,
+    headerSpan: table.headerSpan,
+    layout: context.layout,
+    partyIds: context.partyIds,
+    rows: [],
+  };
   const diagnostics: Diagnostic[] = [];
   const width = table.header.length;
   const { layout, partyIds, scopeIds } = context;
 
   for (const row of table.rows) {
-    const cellAt = (column: number): CellData => row.cells[column] ?? { ...EMPTY_CELL, span: endOf(row) };
+    const cellAt = (column: number): ReadCell => row.cells[column] ?? { text: '', links: [], span: endOf(row) };
     checkRowWidth(table, row, width, diagnostics);
 
     const text = cellAt(layout.activityColumn).text;
@@ -100,8 +125,10 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
       }
     });
 
+    const id = context.nextActivityId();
+    read.rows.push({ activityId: id, row });
     activities.push({
-      id: context.nextActivityId(),
+      id,
       text,
       assignments,
       cells,
@@ -110,7 +137,7 @@ export function readActivityRows(table: TableData, context: ActivityTableContext
       line: row.span.line,
     });
   }
-  return { activities, diagnostics };
+  return { activities, read, diagnostics };
 }
 
 function checkRowWidth(table: TableData, row: RowData, width: number, diagnostics: Diagnostic[]): void {

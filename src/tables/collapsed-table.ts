@@ -1,103 +1,109 @@
 import type { Paragraph } from 'mdast';
+import { type CellSlice, type Container, containerPrefixLength, isDelimiterRow, splitTableRow } from '../markdown/gfm-row.js';
 import { collapseWhitespace, stripHtmlComments } from '../markdown/text.js';
 import type { Link } from '../schema/model.js';
-import type { CellData, RowData, TableData } from './table-data.js';
+import { lineStarts, splitLines } from '../util/lines.js';
+import { type CellData, type RowData, spanOnLine, type TableData } from './table-data.js';
 
-const DELIMITER_CELL = /^:?-+:?$/;
 // Neither part may contain the bracket that opens the next candidate, so a run of `[](` cannot make it rescan the line from every `[`.
 const LINK = /!?\[([^[\]]*)\]\(([^()\s]*)(?:\s+"[^"]*")?\)/g;
 
 export interface RecoveredTable extends TableData {
+  collapsed: true;
   /** True when the lines have no delimiter row at all (rather than one that does not match the header). */
   delimiterMissing: boolean;
 }
+
+/** One line of the paragraph: where it is, and where its content starts after the container prefix. */
+interface ParagraphLine {
+  text: string;
+  number: number;
+  /** Offset of the line's first character in the source. */
+  start: number;
+  /** Index in `text` where the content starts. */
+  from: number;
+}
+
+/**
+ * The lines of a paragraph, whole, each with where its content starts: the
+ * first where the parser says the paragraph starts, the others after the
+ * prefixes of the block quotes, list items and footnote definitions around it.
+ */
+function paragraphLines(source: string, paragraph: Paragraph, containers: readonly Container[]): ParagraphLine[] | undefined {
+  const start = paragraph.position?.start;
+  const end = paragraph.position?.end;
+  if (start?.offset === undefined || end?.offset === undefined) return undefined;
+  const firstLineStart = start.offset - (start.column - 1);
+  const region = source.slice(firstLineStart, end.offset);
+  const starts = lineStarts(region);
+  return splitLines(region).map((text, index) => ({
+    text,
+    number: start.line + index,
+    start: firstLineStart + starts[index]!,
+    from: index === 0 ? start.column - 1 : containerPrefixLength(text, containers),
+  }));
+}
+
+const opensWithPipe = (line: ParagraphLine) => line.text[line.from] === '|';
+const closesWithPipe = (line: ParagraphLine) => line.text.trimEnd().endsWith('|');
 
 /**
  * remark renders a table whose delimiter row does not match its header, or
  * that has no delimiter row, as a paragraph of pipes. Such a paragraph is
  * recovered here, cell by cell, so the writer gets both an error and the rows
- * the guide meant.
+ * the guide meant. `containers` are the blocks the paragraph is in.
  */
-export function recoverCollapsedTable(source: string, paragraph: Paragraph, lineOffset = 0): RecoveredTable | undefined {
-  const start = paragraph.position?.start;
-  const end = paragraph.position?.end;
-  if (start?.offset === undefined || end?.offset === undefined) return undefined;
-  const lines = source.slice(start.offset, end.offset).split(/\r\n|\r|\n/);
-  let delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiterRow(line));
+export function recoverCollapsedTable(source: string, paragraph: Paragraph, containers: readonly Container[]): RecoveredTable | undefined {
+  const lines = paragraphLines(source, paragraph, containers);
+  if (!lines) return undefined;
+  const isDelimiter = (line: ParagraphLine) => isDelimiterRow(line.text, line.from);
+  let delimiterIndex = lines.findIndex((line, index) => index > 0 && isDelimiter(line));
   const delimiterMissing = delimiterIndex === -1;
   if (delimiterMissing) {
     // Without a delimiter row, only lines that all open with a pipe are taken for a table: prose never does.
-    if (lines.length < 2 || !lines.every((line) => line.trimStart().startsWith('|'))) return undefined;
+    if (lines.length < 2 || !lines.every(opensWithPipe)) return undefined;
     delimiterIndex = 0;
   }
-  const pipeLines = lines.filter((line) => line.trimStart().startsWith('|') || line.trimEnd().endsWith('|'));
-  if (pipeLines.length < 2) return undefined;
+  if (lines.filter((line) => opensWithPipe(line) || closesWithPipe(line)).length < 2) return undefined;
 
-  const rowAt = (index: number): RowData => {
-    const lineNumber = start.line + index + lineOffset;
-    const firstColumn = index === 0 ? start.column : 1;
-    return splitRow(lines[index]!, lineNumber, firstColumn);
-  };
   const headerIndex = delimiterMissing ? 0 : delimiterIndex - 1;
   const rows: RowData[] = [];
-  for (let index = delimiterIndex + 1; index < lines.length; index++) {
-    if (isDelimiterRow(lines[index]!)) continue;
-    if (lines[index]!.trim() === '') continue;
-    rows.push(rowAt(index));
+  for (const line of lines.slice(delimiterIndex + 1)) {
+    if (isDelimiter(line) || line.text.trim() === '') continue;
+    rows.push(recoveredRow(line));
   }
-  const header = rowAt(headerIndex);
+  const header = recoveredRow(lines[headerIndex]!);
+  const end = paragraph.position!.end;
   return {
     header: header.cells,
+    headerSpan: header.span,
     rows,
-    span: { line: header.span.line, column: header.span.column, endLine: end.line + lineOffset, endColumn: end.column },
+    span: { line: header.span.line, column: header.span.column, endLine: end.line, endColumn: end.column },
     collapsed: true,
     delimiterMissing,
   };
 }
 
-/**
- * `| --- | :-: |`, `---|---`: cells of dashes with optional colons, pipes
- * between them and optionally around them. Checked cell by cell rather than
- * with one regular expression: the equivalent pattern, with `\s*` on both
- * sides of optional pipes, backtracks cubically on long runs of tabs.
- */
-export function isDelimiterRow(line: string): boolean {
-  let text = line.trim();
-  if (text.startsWith('|')) text = text.slice(1);
-  if (text.endsWith('|')) text = text.slice(0, -1);
-  return text.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
+function recoveredRow(line: ParagraphLine): RowData {
+  const at = (start: number, end: number) => spanOnLine(line.number, line.start, line.start + start, line.start + end);
+  const cells = splitTableRow(line.text, line.from).map((slice) => recoveredCell(slice, at));
+  return { cells, span: at(line.from, Math.max(line.from, line.text.trimEnd().length)) };
 }
 
-function splitRow(line: string, lineNumber: number, firstColumn: number): RowData {
-  const cells: CellData[] = [];
-  const boundaries: number[] = [];
-  for (let index = 0; index < line.length; index++) {
-    if (line[index] === '\\') index++;
-    else if (line[index] === '|') boundaries.push(index);
-  }
-  const trimmedStart = line.length - line.trimStart().length;
-  const opensWithPipe = boundaries[0] === trimmedStart;
-  const closesWithPipe = boundaries.at(-1) === line.trimEnd().length - 1 && boundaries.length > (opensWithPipe ? 1 : 0);
-  const edges = [opensWithPipe ? boundaries[0]! : trimmedStart - 1, ...boundaries.slice(opensWithPipe ? 1 : 0)];
-  if (!closesWithPipe) edges.push(line.trimEnd().length);
-  for (let index = 0; index + 1 < edges.length; index++) {
-    const from = edges[index]! + 1;
-    const to = edges[index + 1]!;
-    const raw = line.slice(from, to);
-    const { text, links } = inlineText(raw);
-    // Point at what is written, not at the padding: the same place a real table's cell reports.
-    const contentFrom = text === '' ? from : from + (raw.length - raw.trimStart().length);
-    const contentTo = text === '' ? to : from + raw.trimEnd().length;
-    cells.push({
-      text,
-      links,
-      boldLetters: '',
-      span: { line: lineNumber, column: firstColumn + contentFrom, endLine: lineNumber, endColumn: firstColumn + contentTo },
-    });
-  }
+function recoveredCell(slice: CellSlice, at: (start: number, end: number) => CellData['cellSpan']): CellData {
+  const { text, links } = inlineText(slice.raw);
+  const cellSpan = at(slice.start, slice.end);
+  const contentSpan = at(slice.contentStart, slice.contentEnd);
+  // Point at what is written, not at the padding: the same place a real table's cell reports.
+  const span = text === '' ? cellSpan : contentSpan;
   return {
-    cells,
-    span: { line: lineNumber, column: firstColumn + trimmedStart, endLine: lineNumber, endColumn: firstColumn + line.trimEnd().length },
+    text,
+    links,
+    span: { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn },
+    cellSpan,
+    contentSpan,
+    raw: slice.raw,
+    boldLetters: '',
   };
 }
 

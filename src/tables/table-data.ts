@@ -1,67 +1,49 @@
-import type { Table, TableCell } from 'mdast';
-import { type Span, spanOf } from '../diagnostics/diagnostic.js';
-import { linksIn, plainText } from '../markdown/text.js';
+import type { Span } from '../diagnostics/diagnostic.js';
 import type { Link } from '../schema/model.js';
+
+/** A place in the source: 1-based line and column, and 0-based offsets into the text (`endOffset` exclusive). */
+export interface SourceSpan extends Span {
+  offset: number;
+  endOffset: number;
+}
 
 /** A cell as the rest of the pipeline needs it, whatever kind of table it came from. */
 export interface CellData {
   text: string;
   links: Link[];
+  /** Where messages about the cell point: what is written in it, or the whole cell when nothing is. */
   span: Span;
+  /** The cell between its pipes (its padding included). */
+  cellSpan: SourceSpan;
+  /** What is written in the cell, without the padding; empty, at the cell's end, when nothing is. */
+  contentSpan: SourceSpan;
+  /** The source between the pipes, as written. */
+  raw: string;
   /** Letters written in bold on their own (`**R**éalisation`); a legend may mark its code that way. */
   boldLetters: string;
 }
 
 export interface RowData {
   cells: CellData[];
-  span: Span;
+  /** A row is one line: from its first pipe or letter to its end. */
+  span: SourceSpan;
 }
 
 /** A table read from real GFM table syntax, or recovered from a collapsed one. */
 export interface TableData {
   header: CellData[];
+  headerSpan: SourceSpan;
   rows: RowData[];
   span: Span;
   collapsed: boolean;
 }
 
-function boldLettersIn(cell: TableCell): string {
-  let letters = '';
-  for (const child of cell.children) {
-    if (child.type === 'strong') {
-      const text = plainText(child);
-      if (/^\p{L}$/u.test(text)) letters += text;
-    }
-  }
-  return letters;
-}
-
-/** The span of what is written in the cell, so a message points at `MP`, not at the pipe before it. */
-function contentSpan(cell: TableCell, lineOffset: number): Span {
-  const first = cell.children[0]?.position;
-  const last = cell.children.at(-1)?.position;
-  if (!first || !last) return spanOf(cell.position, lineOffset);
-  return spanOf({ start: first.start, end: last.end }, lineOffset);
-}
-
-function cellData(cell: TableCell, lineOffset: number): CellData {
-  return { text: plainText(cell), links: linksIn(cell), span: contentSpan(cell, lineOffset), boldLetters: boldLettersIn(cell) };
-}
-
-export function tableDataFromMdast(table: Table, lineOffset = 0): TableData {
-  const [headerRow, ...bodyRows] = table.children;
-  return {
-    header: headerRow ? headerRow.children.map((cell) => cellData(cell, lineOffset)) : [],
-    rows: bodyRows.map((row) => ({
-      cells: row.children.map((cell) => cellData(cell, lineOffset)),
-      span: spanOf(row.position, lineOffset),
-    })),
-    span: spanOf(table.position, lineOffset),
-    collapsed: false,
-  };
-}
-
 /** A row as the reader sees it, for quoting in messages: `a | b | c`. */
 export function rowText(row: RowData): string {
   return row.cells.map((cell) => cell.text).join(' | ');
+}
+
+/** The span of `[start, end)` on the line that starts at `lineStart`. */
+export function spanOnLine(line: number, lineStart: number, start: number, end: number): SourceSpan {
+  return { line, column: start - lineStart + 1, endLine: line, endColumn: end - lineStart + 1, offset: start, endOffset: end };
 }

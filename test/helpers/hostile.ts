@@ -6,7 +6,7 @@ import type { Diagnostic, ResponsibilityModel, SafeParseResult } from '../../src
 import { listActivities, renderPlainText } from '../../src/index.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
 import { isLegendTable } from '../../src/tables/legend.js';
-import { tableDataFromMdast } from '../../src/tables/table-data.js';
+import { tableDataFromMdast } from '../../src/tables/mdast-table.js';
 import { bundledGuides, ROOT } from './paths.js';
 
 /** Fixed seed and bounded runs for every property test of issue 6, so `npm test` is repeatable and fast. */
@@ -95,7 +95,8 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
  * left out: they become `roles`.
  */
 export function rowLinesToAccountFor(text: string): number[] {
-  const tree: Root = parseMarkdown(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tree: Root = parseMarkdown(source);
   const lines = text.split(/\r\n|\r|\n/);
   const rows: number[] = [];
   let legendSeen = false;
@@ -110,7 +111,7 @@ export function rowLinesToAccountFor(text: string): number[] {
   }
   for (const node of inOrder) {
     if (node.type === 'table') {
-      const data = tableDataFromMdast(node);
+      const data = tableDataFromMdast(source, node);
       if (!legendSeen && data.header.length <= 64 && isLegendTable(data)) {
         legendSeen = true;
         continue;

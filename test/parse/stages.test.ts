@@ -55,9 +55,9 @@ describe('heading numbers', () => {
 });
 
 function table(header: string[], rows: string[][]): TableData {
-  const span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const cell = (text: string) => ({ text, links: [], span, boldLetters: '' });
-  return { header: header.map(cell), rows: rows.map((row) => ({ cells: row.map(cell), span })), span, collapsed: false };
+  const span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+  const cell = (text: string) => ({ text, links: [], span, cellSpan: span, contentSpan: span, raw: text, boldLetters: '' });
+  return { header: header.map(cell), headerSpan: span, rows: rows.map((row) => ({ cells: row.map(cell), span })), span, collapsed: false };
 }
 
 describe('column detection', () => {
