@@ -12,14 +12,9 @@ export interface Span {
 
 export const START_OF_FILE: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-export function spanOf(position: Position | undefined, lineOffset = 0): Span {
+export function spanOf(position: Position | undefined): Span {
   if (!position) return START_OF_FILE;
-  return {
-    line: position.start.line + lineOffset,
-    column: position.start.column,
-    endLine: position.end.line + lineOffset,
-    endColumn: position.end.column,
-  };
+  return { line: position.start.line, column: position.start.column, endLine: position.end.line, endColumn: position.end.column };
 }
 
 export function createDiagnostic(code: DiagnosticCode, message: string, span: Span, severity?: Severity): Diagnostic {
