@@ -1,4 +1,4 @@
-import { looksLikeTableLine } from '../markdown/gfm-row.js';
+import { guessContainerPrefixLength, looksLikeTableLine } from '../markdown/gfm-row.js';
 import { codesFrom, DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 import { KNOWN_RULE_IDS, unknownRuleMessage } from './config.js';
@@ -36,13 +36,13 @@ export function readDirectives(lines: readonly string[]): Directive[] {
         .split(/[\s,]+/)
         .filter((id) => id !== '');
       const line = index + 1;
-      const alone = text.trim() === match[0];
+      const alone = content(text) === match[0];
       const splitsTable =
         kind === 'next-line' &&
         alone &&
         looksLikeTableLine(lines[index - 1] ?? '') &&
         looksLikeTableLine(lines[index + 1] ?? '') &&
-        (lines[index + 1] ?? '').trim() !== '';
+        content(lines[index + 1] ?? '') !== '';
       directives.push({
         kind,
         ruleIds: ids,
@@ -57,8 +57,13 @@ export function readDirectives(lines: readonly string[]): Directive[] {
   return directives;
 }
 
+/** A line without the `>` markers and indentation of the blocks around it: a lone `>` is a blank line of its block quote. */
+function content(line: string): string {
+  return line.slice(guessContainerPrefixLength(line)).trim();
+}
+
 function nextNonBlankLine(lines: readonly string[], from: number): number | undefined {
-  for (let index = from; index < lines.length; index++) if (lines[index]!.trim() !== '') return index + 1;
+  for (let index = from; index < lines.length; index++) if (content(lines[index]!) !== '') return index + 1;
   return undefined;
 }
 
