@@ -1,5 +1,6 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
+import { lineStarts, splitLines } from '../util/lines.js';
 import { parseMarkdown } from './processor.js';
 
 /**
@@ -73,7 +74,7 @@ export function parseMarkdownChunked(text: string, options: ChunkedParseOptions 
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const parse = options.parse ?? parseMarkdown;
   if (text.length < 2 * chunkSize) return parse(text);
-  const lines = splitLines(text);
+  const lines = documentLines(text);
   const pieces = [...cutPieces(text, lines, cutOptions(lines, chunkSize, parse))];
   if (pieces.length === 1) return pieces[0]!.tree;
   return joinPieces(text, lines, pieces, parse);
@@ -98,23 +99,12 @@ function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Ro
   };
 }
 
-function splitLines(text: string): Lines {
-  const starts = [0];
-  const content: string[] = [];
-  let lineStart = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code !== 10 && code !== 13) continue;
-    content.push(text.slice(lineStart, index));
-    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
-    lineStart = index + 1;
-    starts.push(lineStart);
-  }
-  // A text that ends with a line ending has no empty last line of its own.
-  if (lineStart < text.length || content.length === 0) {
-    content.push(text.slice(lineStart));
-    starts.push(text.length);
-  }
+function documentLines(text: string): Lines {
+  const starts = lineStarts(text);
+  const content = splitLines(text);
+  // A text that ends with a line ending has no empty last line of its own; `starts` then ends at the text's end.
+  if (content.length > 1 && content.at(-1) === '') content.pop();
+  else starts.push(text.length);
   return { starts, text: content };
 }
 

@@ -1,3 +1,5 @@
+import { splitLines } from '../util/lines.js';
+
 /**
  * micromark matches emphasis (`*`, `_`) and strikethrough (`~`) markers by
  * looking back over every earlier marker of the same paragraph, so its time
@@ -29,7 +31,7 @@ function countMarkers(text: string): number {
  * apart, so the count is never below the real one.
  */
 export function firstBlockWithMoreMarkersThan(text: string, limit: number): DenseBlock | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   let blockStart = 0;
   let blockMarkers = 0;
   for (let index = 0; index < lines.length; index++) {

@@ -2,8 +2,6 @@ import type { Heading, Paragraph, Root, RootContent, Yaml } from 'mdast';
 import { compareDiagnostics, createDiagnostic, quote, type Span, START_OF_FILE, spanOf } from '../diagnostics/diagnostic.js';
 import { parseMarkdownChunked } from '../markdown/chunked-parse.js';
 import type { Container } from '../markdown/gfm-row.js';
-import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
-import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { type FrontMatter, readFrontMatter } from '../meta/front-matter.js';
@@ -11,7 +9,6 @@ import { resolveUpdated } from '../meta/updated.js';
 import { OutlineBuilder } from '../outline/outline.js';
 import { findMojibake } from '../read/mojibake.js';
 import { assignPartyIds } from '../roles/parties.js';
-import type { DiagnosticCode } from '../schema/codes.js';
 import {
   type Diagnostic,
   type Meta,
@@ -27,36 +24,7 @@ import { type ActivityLayout, detectLayout, headerSignature } from '../tables/co
 import { isLegendTable, readLegend } from '../tables/legend.js';
 import { type ReadTable, readTable } from '../tables/read-table.js';
 import { rowText, type TableData } from '../tables/table-data.js';
-
-export interface Limits {
-  maxBytes: number;
-  maxColumns: number;
-  maxDepth: number;
-  maxNesting: number;
-  maxInlineMarkers: number;
-}
-
-/**
- * Each limit is far past any real guide (the largest bundled one is 11 KB,
- * with 3 columns, 3 levels of numbering and lists 2 deep) and keeps the worst
- * input within what remark can parse in bounded time and memory; see
- * "Reliability" in the README for the measurements.
- */
-export const DEFAULT_LIMITS: Readonly<Limits> = {
-  /**
-   * Bytes of a file (UTF-16 code units of a string). remark needs up to
-   * 5 KB of memory per byte of the densest markdown (a list of one-letter
-   * items): 512 KiB stays near 2.6 GB, where 1 MB could exhaust Node's heap.
-   */
-  maxBytes: 524_288,
-  maxColumns: 64,
-  /** Levels of section numbering (`1.2.3` has 3). */
-  maxDepth: 8,
-  /** Block quotes and list items inside each other. */
-  maxNesting: 32,
-  /** `*`, `_` and `~` in one paragraph or table cell. */
-  maxInlineMarkers: 5_000,
-};
+import { firstExceededInputLimit, limitsOf } from './limits.js';
 
 export interface GuideAnalysis {
   model: ResponsibilityModel;
@@ -69,46 +37,6 @@ export interface GuideAnalysis {
   tables: ActivityTable[];
 }
 
-/** A limit checked on the text before it is parsed: past it, the guide is not parsed at all. */
-interface InputLimit {
-  option: 'maxBytes' | 'maxNesting' | 'maxInlineMarkers';
-  code: DiagnosticCode;
-  /** What goes past the limit, and where; undefined when the text is within it. */
-  measure: (text: string, limit: number) => { value: number; span: Span } | undefined;
-  message: (value: number, limit: number) => string;
-}
-
-const atLine = (line: number): Span => ({ line, column: 1, endLine: line, endColumn: 1 });
-
-const INPUT_LIMITS: readonly InputLimit[] = [
-  {
-    option: 'maxBytes',
-    code: 'input-too-large',
-    measure: (text, limit) => (text.length > limit ? { value: text.length, span: START_OF_FILE } : undefined),
-    message: (length, limit) => `The guide has ${length} characters, more than the limit of ${limit} (option maxBytes); it was not parsed.`,
-  },
-  {
-    option: 'maxNesting',
-    code: 'input-too-deep',
-    measure: (text, limit) => {
-      const deep = firstLineNestedDeeperThan(text, limit);
-      return deep && { value: deep.depth, span: atLine(deep.line) };
-    },
-    message: (depth, limit) =>
-      `This line nests block quotes or list items about ${depth} levels deep, more than the limit of ${limit} (option maxNesting); the guide was not parsed.`,
-  },
-  {
-    option: 'maxInlineMarkers',
-    code: 'input-too-complex',
-    measure: (text, limit) => {
-      const dense = firstBlockWithMoreMarkersThan(text, limit);
-      return dense && { value: dense.markers, span: atLine(dense.line) };
-    },
-    message: (markers, limit) =>
-      `This paragraph or table cell has ${markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limit} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
-  },
-];
-
 /**
  * The whole reading of one guide: front matter, legend, outline and activity
  * tables. Never throws on odd input; every problem becomes a diagnostic.
@@ -117,13 +45,10 @@ const INPUT_LIMITS: readonly InputLimit[] = [
  */
 export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const limits = { ...DEFAULT_LIMITS, ...definedOnly(options) };
+  const limits = limitsOf(options);
   const locale = options.locale;
-  for (const limit of INPUT_LIMITS) {
-    const value = limits[limit.option];
-    const found = limit.measure(text, value);
-    if (found) return notParsed(createDiagnostic(limit.code, limit.message(found.value, value), found.span), locale);
-  }
+  const exceeded = firstExceededInputLimit(text, limits);
+  if (exceeded) return notParsed(exceeded, locale);
   try {
     return analyseTree(parse(text), text, { locale, maxColumns: limits.maxColumns, maxDepth: limits.maxDepth });
   } catch (caught) {
@@ -142,14 +67,6 @@ export function analyseGuide(source: string, options: Options = {}, parse: (text
 
 function notParsed(diagnostic: Diagnostic, locale: string | undefined): GuideAnalysis {
   return { model: emptyModel(locale), diagnostics: [diagnostic], tables: [] };
-}
-
-function definedOnly(options: Options): Partial<Limits> {
-  const limits: Partial<Limits> = {};
-  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
-    if (options[key] !== undefined) limits[key] = options[key];
-  }
-  return limits;
 }
 
 /** The model of a guide that could not be read at all. */
@@ -261,7 +178,7 @@ function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
       readHeading(reading, node);
       break;
     case 'table':
-      readTableBlock(reading, readTable(reading.source, node, containers)!);
+      readTableBlock(reading, readTable(reading.source, node, containers));
       break;
     case 'paragraph':
       readParagraph(reading, node, containers);

@@ -5,7 +5,8 @@ import { type DecodedSource, decodeSource } from '../read/decode.js';
 import { localeFromPath } from '../read/locale.js';
 import type { Options, ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
-import { DEFAULT_LIMITS, emptyModel } from './analyse-guide.js';
+import { emptyModel } from './analyse-guide.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { ResponsibilityModelError, type SafeParseResult, safeAnalyseGuide } from './parse.js';
 
 /**

@@ -13,6 +13,8 @@ export type ReadTable = (TableData & { collapsed: false }) | RecoveredTable;
  * are the blocks around it (block quotes, list items, footnote definitions),
  * outermost first.
  */
+export function readTable(source: string, block: Table, containers: readonly Container[]): ReadTable;
+export function readTable(source: string, block: Table | Paragraph, containers: readonly Container[]): ReadTable | undefined;
 export function readTable(source: string, block: Table | Paragraph, containers: readonly Container[]): ReadTable | undefined {
   if (block.type === 'table') return tableDataFromMdast(source, block);
   return recoverCollapsedTable(source, block, containers);
