@@ -7,7 +7,7 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /** Why a source path cannot name a guide, or undefined when it can. */
-export function sourcePathProblem(path: string): string | undefined {
+function sourcePathProblem(path: string): string | undefined {
   const posix = path.replace(/\\/g, '/');
   if (posix.startsWith('/') || /^[a-z]:/i.test(posix)) return 'is absolute; give paths relative to the build root';
   if (posix.split('/').includes('..')) return 'goes outside the build root (..)';

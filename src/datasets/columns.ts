@@ -28,7 +28,7 @@ export const CANONICAL_LETTERS: string[] = (() => {
   return combos;
 })();
 
-export const LIST_DELIMITER = ';';
+const LIST_DELIMITER = ';';
 
 export interface GuideRecord {
   id: string;

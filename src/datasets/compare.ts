@@ -18,7 +18,7 @@ export interface DatasetComparison {
 }
 
 /** 1-based line of the first difference between two texts. */
-export function firstDifferentLine(expected: string, actual: string): number {
+function firstDifferentLine(expected: string, actual: string): number {
   const length = Math.min(expected.length, actual.length);
   let index = 0;
   while (index < length && expected.charCodeAt(index) === actual.charCodeAt(index)) index++;

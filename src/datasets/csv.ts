@@ -6,7 +6,7 @@ export interface CsvOptions {
 }
 
 /** The text of one cell in CSV: empty for null, `true`/`false`, lists joined with their delimiter. */
-export function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimiter'>): string {
+function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimiter'>): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -82,7 +82,7 @@ function notesOf(change: ActivityChange): string {
   return `(${notes.join('; ')})`;
 }
 
-export function wordDiffText(parts: readonly WordDiffPart[], c: Colors, color: boolean): string {
+function wordDiffText(parts: readonly WordDiffPart[], c: Colors, color: boolean): string {
   return parts
     .map((part) => {
       if (part.op === 'equal') return part.text;

@@ -45,7 +45,7 @@ function where(finding: DriftFinding): string {
 }
 
 /** What disagrees, in a few words: `OVHcloud: RA in en-gb, R in fr-fr`. */
-export function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
+function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
   switch (finding.kind) {
     case 'letters-differ':
     case 'scopes-differ':
@@ -120,7 +120,7 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
 }
 
 /** The folder and file name shared by the translations: `pages/x/guide.*.md`. */
-export function groupName(comparison: LocaleComparison): string {
+function groupName(comparison: LocaleComparison): string {
   const first = comparison.guides.find((guide) => guide.file) ?? comparison.guides[0];
   if (!first) return '(no guide)';
   if (!first.file) return first.title;

@@ -1,6 +1,9 @@
-import type { Nodes, Root, RootContent } from 'mdast';
-import type { Point, Position } from 'unist';
+import type { Node, Nodes, Root, RootContent } from 'mdast';
 import { parseMarkdown } from './processor.js';
+
+/** unist's position types, reached through mdast (the package that declares our syntax trees). */
+type Position = NonNullable<Node['position']>;
+type Point = Position['start'];
 
 /**
  * Linear-time parsing of large guides, with the same tree as one whole parse.

@@ -5,7 +5,7 @@ import { attribute, html, joinHtml, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { ROLE_NAMES } from './palette.js';
 
-export interface Translation {
+interface Translation {
   locale: string;
   title: string;
   /** From this page to the other locale's page. */

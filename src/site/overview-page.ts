@@ -21,7 +21,7 @@ export interface OverviewEntry {
 }
 
 /** The locales of one guide, in file order. */
-export interface OverviewGroup {
+interface OverviewGroup {
   entries: readonly OverviewEntry[];
 }
 
@@ -40,14 +40,14 @@ export interface OverviewPageInput {
   removed?: readonly RemovedGuide[];
 }
 
-export interface PhaseColumn {
+interface PhaseColumn {
   number: string;
   /** The title most guides give this phase (ties: alphabetical), for the key. */
   title: string;
 }
 
 /** The phases compared across guides: every top-level number any guide uses, in numeric order. */
-export function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
+function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
   const titles = new Map<string, Map<string, number>>();
   for (const model of models) {
     for (const section of model.sections) {

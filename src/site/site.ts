@@ -9,7 +9,7 @@ import { safeHref } from './html.js';
 import { type OverviewEntry, renderOverviewPage, type SkippedFile } from './overview-page.js';
 
 /** What changed in a guide since the base (`--base`): `added` when the base has no such file. */
-export interface GuideChange {
+interface GuideChange {
   status: 'added' | 'modified';
   diff: ModelDiff;
 }
@@ -91,7 +91,7 @@ export function pageNames(files: readonly string[]): Map<string, string> {
 }
 
 /** How many leading folders all the files have in common. */
-export function sharedFolderDepth(files: readonly string[]): number {
+function sharedFolderDepth(files: readonly string[]): number {
   const directories = files.map((file) => file.split('/').slice(0, -1));
   let shared = directories[0]?.length ?? 0;
   for (const directory of directories) {

@@ -16,7 +16,7 @@ import type { CommandIo } from '../io.js';
 import { mapFiles } from '../worker-pool.js';
 import type { CheckedFile, CheckFileSettings } from './check-file.js';
 
-export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {

@@ -13,7 +13,7 @@ import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.j
 import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 
-export type DiffFormat = 'text' | 'markdown' | 'json';
+type DiffFormat = 'text' | 'markdown' | 'json';
 
 export interface DiffCommandOptions {
   since?: string;
