@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { listActivities } from '../model/list-activities.js';
 import { type Diagnostic, ResponsibilityModelSchema, type Severity } from '../schema/model.js';
-import { compareStrings } from './assign-ids.js';
+import { compareStrings } from '../util/strings.js';
 import {
   ACTIVITY_FIXED_COLUMNS,
   type ActivityRecord,

@@ -1,10 +1,6 @@
+import { compareStrings } from '../util/strings.js';
 import { guideIdFromPath } from './guide-id.js';
 import { DatasetError } from './types.js';
-
-/** Code-unit order: unlike localeCompare, the same on every machine and every ICU version. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Why a source path cannot name a guide, or undefined when it can. */
 function sourcePathProblem(path: string): string | undefined {

@@ -1,3 +1,4 @@
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { ActivityRow, Diagnostic, ResponsibilityModel } from '../schema/model.js';
 
 /**
@@ -24,7 +25,7 @@ export interface Column<Row> {
 /** Every way to write RACI letters in canonical order (R, A, C, I), one letter at least. */
 export const CANONICAL_LETTERS: string[] = (() => {
   const combos: string[] = [];
-  for (let mask = 1; mask < 16; mask++) combos.push(['R', 'A', 'C', 'I'].filter((_, bit) => mask & (1 << bit)).join(''));
+  for (let mask = 1; mask < 1 << ROLE_LETTERS.length; mask++) combos.push(ROLE_LETTERS.filter((_, bit) => mask & (1 << bit)).join(''));
   return combos;
 })();
 

@@ -1,4 +1,5 @@
 import type { ActivityChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
+import type { RoleLetter } from '../schema/model.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 import { linesOf } from './diff-text.js';
 import { escapeMarkdown, inlineCode } from './markdown-escape.js';
@@ -83,7 +84,7 @@ function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
     .join('');
 }
 
-function assignmentsMarkdown(assignments: Record<string, readonly ('R' | 'A' | 'C' | 'I')[]>, name: (id: string) => string): string {
+function assignmentsMarkdown(assignments: Record<string, readonly RoleLetter[]>, name: (id: string) => string): string {
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${escapeMarkdown(name(party))} \`${lettersText(letters)}\``);

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
+import type { RoleLetter } from '../schema/model.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 
 export interface TextRenderOptions {
@@ -109,7 +110,7 @@ function labelValue(old: string | null, now: string | null, c: Colors): string {
   return `${old === null ? c.dim('(none)') : c.red(old)} → ${now === null ? c.dim('(none)') : c.green(now)}`;
 }
 
-function assignmentsText(assignments: Record<string, readonly ('R' | 'A' | 'C' | 'I')[]>, name: (id: string) => string): string {
+function assignmentsText(assignments: Record<string, readonly RoleLetter[]>, name: (id: string) => string): string {
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${name(party)} ${lettersText(letters)}`);

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { DriftFinding, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
 import type { RoleLetter } from '../schema/model.js';
+import { plural } from '../util/strings.js';
 import { lettersText } from './diff-shared.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -108,7 +109,7 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
   const count = translation.findings.length;
   const head = `  ${translation.locale} (${baseName(translation.file)}) against ${reference.locale} (${baseName(reference.file)}): `;
   if (count === 0) return [head + c.green('agrees')];
-  const lines = [head + c.red(`${count} ${count === 1 ? 'disagreement' : 'disagreements'}`)];
+  const lines = [head + c.red(plural(count, 'disagreement'))];
   for (const finding of translation.findings) {
     lines.push(
       `    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`,
@@ -137,7 +138,7 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
     for (const translation of comparison.translations) {
       const count = translation.findings.length;
       lines.push(
-        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : `${count} ${count === 1 ? 'disagreement' : 'disagreements'}`}`,
+        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : plural(count, 'disagreement')}`,
         '',
       );
       if (count === 0) continue;

@@ -1,5 +1,6 @@
 import type { Severity } from '../schema/model.js';
-import { plural, type ReportInput, totals } from './report-input.js';
+import { plural } from '../util/strings.js';
+import { type ReportInput, totals } from './report-input.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -1,7 +1,8 @@
 import { createColors } from 'picocolors';
 import type { Severity } from '../schema/model.js';
+import { plural } from '../util/strings.js';
 import { codeFrame } from './code-frame.js';
-import { plural, type ReportInput, totals } from './report-input.js';
+import { type ReportInput, totals } from './report-input.js';
 
 export interface StylishOptions {
   /** ANSI colours; the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */

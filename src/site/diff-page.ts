@@ -1,6 +1,7 @@
+import { activitiesIn, listSections, walkSections } from '../model/walk-sections.js';
 import type { ActivityChange, AssignmentChange, LabelChange, ModelDiff, ScopeChange, WordDiffPart } from '../schema/diff.js';
 import type { Activity, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
-import { sectionActivities } from './guide-figures.js';
+import { plural } from '../util/strings.js';
 import {
   activityAnchor,
   activityText,
@@ -9,7 +10,6 @@ import {
   langTag,
   matrixHead,
   partyCell,
-  plural,
   scopeCell,
   sectionAnchor,
 } from './guide-page.js';
@@ -133,29 +133,24 @@ ${model.parties.map((party) => html`<td class="party"><del><span class="visually
 `;
 }
 
-function sectionBodies(
+function sectionBody(
   section: Section,
   depth: number,
   input: DiffPageInput,
   changes: Map<string, ActivityChange>,
   removed: Map<string, ActivityChange[]>,
   columns: number,
-): SafeHtml[] {
-  const here = sectionActivities(section);
+): SafeHtml {
+  const here = activitiesIn([section]);
   const changed =
     here.filter((activity) => changes.has(activity.id)).length +
     [...removed]
       .filter(([number]) => number === section.number || number.startsWith(`${section.number}.`))
       .reduce((sum, [, list]) => sum + list.length, 0);
-  const body = html`<tbody class="section depth-${Math.min(depth, 5)}" id="${sectionAnchor(section)}" data-section="${section.number}" data-changed="${changed}">
+  return html`<tbody class="section depth-${Math.min(depth, 5)}" id="${sectionAnchor(section)}" data-section="${section.number}" data-changed="${changed}">
 <tr class="section-row"><th colspan="${columns}" scope="rowgroup"><span class="section-heading"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count" lang="en">${changed === 0 ? 'no change' : plural(changed, 'change')}</span></span></th></tr>
 ${section.activities.map((activity) => currentRow(activity, changes.get(activity.id), input))}${(removed.get(section.number) ?? []).map((change) => removedRow(change, input))}</tbody>
 `;
-  return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, changes, removed, columns))];
-}
-
-function sectionNumbers(sections: readonly Section[]): string[] {
-  return sections.flatMap((section) => [section.number, ...sectionNumbers(section.sections)]);
 }
 
 function labelChanges(title: string, changes: readonly LabelChange[]): SafeHtml | string {
@@ -223,7 +218,7 @@ export function renderDiffPage(input: DiffPageInput): string {
   const lang = langTag(model.meta.locale);
   const changes = new Map<string, ActivityChange>();
   const removed = new Map<string, ActivityChange[]>();
-  const present = new Set(sectionNumbers(model.sections));
+  const present = new Set(listSections(model.sections).map((section) => section.number));
   const orphans: ActivityChange[] = [];
   for (const change of diff.activities) {
     if (change.kind === 'removed') {
@@ -252,7 +247,7 @@ ${otherChanges(diff)}
 <div class="table-wrap">
 <table class="matrix diff-matrix" id="matrix" aria-labelledby="matrix-heading">
 ${matrixHead(model)}
-${model.sections.flatMap((section) => sectionBodies(section, 1, input, changes, removed, columns))}${
+${walkSections(model.sections).map(({ section, depth }) => sectionBody(section, depth, input, changes, removed, columns))}${
   orphans.length > 0
     ? html`<tbody class="section depth-1" data-section="removed" data-changed="${orphans.length}">
 <tr class="section-row"><th colspan="${columns}" scope="rowgroup" lang="en"><span class="section-heading"><span class="section-title">From sections that are gone</span><span class="section-count">${plural(orphans.length, 'change')}</span></span></th></tr>

@@ -1,6 +1,8 @@
-import { countSections } from '../model/count-sections.js';
+import { activitiesIn, countSections, walkSections } from '../model/walk-sections.js';
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, Link, Party, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
-import { LETTERS, letterCounts, type PlacedFindings, placeFindings, sectionActivities, worstSeverity } from './guide-figures.js';
+import { plural } from '../util/strings.js';
+import { letterCounts, type PlacedFindings, placeFindings, worstSeverity } from './guide-figures.js';
 import { attribute, html, joinHtml, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { ROLE_NAMES } from './palette.js';
@@ -70,10 +72,6 @@ function roleTitle(letter: RoleLetter, roles: readonly RoleDefinition[]): string
 
 export function chip(letter: RoleLetter, roles: readonly RoleDefinition[]): SafeHtml {
   return html`<abbr class="chip chip-${letter}" title="${roleTitle(letter, roles)}">${letter}</abbr>`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function anchorFor(link: Link, linkHref: GuidePageInput['linkHref']): SafeHtml {
@@ -149,15 +147,14 @@ ${model.parties.map((party) => partyCell(activity, party, model.roles))}${model.
 `;
 }
 
-function sectionBodies(section: Section, depth: number, input: GuidePageInput, placed: PlacedFindings, columns: number): SafeHtml[] {
-  const count = sectionActivities(section).length;
+function sectionBody(section: Section, depth: number, input: GuidePageInput, placed: PlacedFindings, columns: number): SafeHtml {
+  const count = activitiesIn([section]).length;
   const headingFindings = placed.bySection.get(section.number);
   const id = sectionAnchor(section);
-  const body = html`<tbody class="section depth-${Math.min(depth, 5)}" id="${id}" data-section="${section.number}">
+  return html`<tbody class="section depth-${Math.min(depth, 5)}" id="${id}" data-section="${section.number}">
 <tr class="section-row"><th colspan="${columns}" scope="rowgroup"><button type="button" class="section-toggle" aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count" data-count="${count}">${plural(count, 'activity', 'activities')}</span></button>${rowFindings(headingFindings)}</th></tr>
 ${section.activities.map((activity) => activityRow(activity, section, input, placed))}</tbody>
 `;
-  return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, placed, columns))];
 }
 
 export function matrixHead(model: ResponsibilityModel): SafeHtml {
@@ -172,10 +169,10 @@ function legendPanel(model: ResponsibilityModel): SafeHtml {
   const fromGuide = model.roles.length > 0;
   const entries: { letter: RoleLetter | undefined; code: string; label: string }[] = fromGuide
     ? model.roles.map((role) => {
-        const letter = LETTERS.find((candidate) => candidate === role.code.toUpperCase());
+        const letter = ROLE_LETTERS.find((candidate) => candidate === role.code.toUpperCase());
         return { letter, code: role.code, label: role.label };
       })
-    : LETTERS.map((letter) => ({ letter, code: letter, label: ROLE_NAMES[letter] }));
+    : ROLE_LETTERS.map((letter) => ({ letter, code: letter, label: ROLE_NAMES[letter] }));
   return html`<section class="panel" aria-labelledby="legend-heading"><h2 id="legend-heading">Legend</h2>
 <dl class="legend">${entries.map(
     (entry) =>
@@ -187,10 +184,10 @@ ${fromGuide ? '' : html`<p class="note">The guide has no legend; these are the u
 function countsPanel(model: ResponsibilityModel): SafeHtml {
   const counts = letterCounts(model);
   return html`<section class="panel" aria-labelledby="counts-heading"><h2 id="counts-heading">Roles by party</h2>
-<table class="counts"><thead><tr><th scope="col"><span class="visually-hidden">Party</span></th>${LETTERS.map((letter) => html`<th scope="col">${chip(letter, model.roles)}</th>`)}</tr></thead>
+<table class="counts"><thead><tr><th scope="col"><span class="visually-hidden">Party</span></th>${ROLE_LETTERS.map((letter) => html`<th scope="col">${chip(letter, model.roles)}</th>`)}</tr></thead>
 <tbody>${model.parties.map(
     (party) =>
-      html`<tr><th scope="row">${party.label}</th>${LETTERS.map(
+      html`<tr><th scope="row">${party.label}</th>${ROLE_LETTERS.map(
         (letter) =>
           html`<td><button type="button" class="count-button" data-party="${party.id}" data-letter="${letter}" aria-pressed="false" title="${`Show the activities where ${party.label} is ${ROLE_NAMES[letter]}`}">${counts[party.id]![letter]}</button></td>`,
       )}</tr>`,
@@ -220,7 +217,7 @@ function toolbar(model: ResponsibilityModel, total: number): SafeHtml {
 <div><label for="f-party">Party</label><select id="f-party" name="party"><option value="">Any party</option>${model.parties.map(
     (party) => html`<option value="${party.id}">${party.label}</option>`,
   )}</select></div>
-<div><label for="f-letter">has role</label><select id="f-letter" name="role"><option value="">Any role</option>${LETTERS.map(
+<div><label for="f-letter">has role</label><select id="f-letter" name="role"><option value="">Any role</option>${ROLE_LETTERS.map(
     (letter) => html`<option value="${letter}">${letter}: ${ROLE_NAMES[letter]}</option>`,
   )}<option value="-">No role</option></select></div>
 ${
@@ -250,12 +247,7 @@ export function renderGuidePage(input: GuidePageInput): string {
   const { model } = input;
   const lang = langTag(model.meta.locale);
   const placed = placeFindings(model, input.findings);
-  const activityAt = new Map<string, Activity>();
-  const visit = (section: Section): void => {
-    for (const activity of section.activities) activityAt.set(activity.id, activity);
-    section.sections.forEach(visit);
-  };
-  model.sections.forEach(visit);
+  const activityAt = new Map(activitiesIn(model.sections).map((activity) => [activity.id, activity]));
   const total = activityAt.size;
   const columns = 1 + model.parties.length + model.scopes.length + 1;
   const title = model.meta.title || input.file;
@@ -293,7 +285,7 @@ ${toolbar(model, total)}
 <div class="table-wrap">
 <table class="matrix" id="matrix" aria-labelledby="matrix-heading">
 ${matrixHead(model)}
-${model.sections.flatMap((section) => sectionBodies(section, 1, input, placed, columns))}</table>
+${walkSections(model.sections).map(({ section, depth }) => sectionBody(section, depth, input, placed, columns))}</table>
 </div>
 ${total === 0 ? html`<p class="note" lang="en">No activity could be read from this guide; see the findings above.</p>` : ''}
 </article>`;

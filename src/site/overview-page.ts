@@ -1,7 +1,9 @@
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { activitiesIn } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
-import { allActivities, CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './guide-figures.js';
+import { compareStrings, plural } from '../util/strings.js';
+import { CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './guide-figures.js';
 import { type ChangeNote, changeLink, langTag } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
@@ -57,7 +59,7 @@ function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
     }
   }
   return [...titles.keys()].sort(compareSectionNumbers).map((number) => {
-    const ranked = [...titles.get(number)!].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+    const ranked = [...titles.get(number)!].sort(([a, countA], [b, countB]) => countB - countA || compareStrings(a, b));
     return { number, title: ranked[0]![0] };
   });
 }
@@ -86,10 +88,8 @@ function heatStrip(model: ResponsibilityModel, columns: readonly PhaseColumn[]):
 function findingsSummary(findings: readonly Diagnostic[], href: string): SafeHtml {
   const counts = countBySeverity(findings);
   const parts = [
-    counts.error > 0 ? html`<span class="severity severity-error">${counts.error} ${counts.error === 1 ? 'error' : 'errors'}</span>` : '',
-    counts.warning > 0
-      ? html`<span class="severity severity-warning">${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}</span>`
-      : '',
+    counts.error > 0 ? html`<span class="severity severity-error">${plural(counts.error, 'error')}</span>` : '',
+    counts.warning > 0 ? html`<span class="severity severity-warning">${plural(counts.warning, 'warning')}</span>` : '',
   ];
   return counts.error + counts.warning === 0
     ? html`<span class="empty">none</span>`
@@ -98,7 +98,7 @@ function findingsSummary(findings: readonly Diagnostic[], href: string): SafeHtm
 
 function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseColumn[]): SafeHtml {
   const { model } = entry;
-  const activities = allActivities(model);
+  const activities = activitiesIn(model.sections);
   const hasCustomer = model.parties.some((party) => party.id === CUSTOMER);
   const accountable = activities.filter((activity) => hasLetter(activity, CUSTOMER, 'A')).length;
   const lang = langTag(model.meta.locale);
@@ -132,7 +132,7 @@ export function renderOverviewPage(input: OverviewPageInput): string {
     (sum, entry) => {
       const counts = countBySeverity(entry.findings);
       return {
-        activities: sum.activities + allActivities(entry.model).length,
+        activities: sum.activities + activitiesIn(entry.model.sections).length,
         errors: sum.errors + counts.error,
         warnings: sum.warnings + counts.warning,
       };

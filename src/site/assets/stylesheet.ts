@@ -1,7 +1,7 @@
-import { LETTERS } from '../guide-figures.js';
+import { ROLE_LETTERS } from '../../roles/role-cell.js';
 import { BASE_COLOURS as C, DIFF_COLOURS as D, HEAT_STEPS, ROLE_COLOURS } from '../palette.js';
 
-const chipRules = LETTERS.map((letter) => {
+const chipRules = ROLE_LETTERS.map((letter) => {
   const pair = ROLE_COLOURS[letter];
   return `.chip-${letter} { background: ${pair.background}; color: ${pair.text}; border-color: ${pair.border}; }`;
 }).join('\n');
