@@ -6,9 +6,13 @@
 
 const LINE_ENDING = /\r\n|\r|\n/;
 
+export function startsWithBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
 /** The text without a leading byte order mark (the parser skips it without counting it). */
 export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return startsWithBom(text) ? text.slice(1) : text;
 }
 
 /** Each line without its line ending; a text ending with a line ending has an empty last line. */
