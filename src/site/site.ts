@@ -3,7 +3,7 @@ import type { ModelDiff } from '../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
 import { sharedFolderDepth } from '../util/paths.js';
 import { compareStrings, plural } from '../util/strings.js';
-import { CLIENT_SCRIPT } from './assets/client-script.js';
+import { REPORT_SCRIPT } from './assets/report-script.js';
 import { STYLESHEET } from './assets/stylesheet.js';
 import { changeCount, renderDiffPage } from './diff-page.js';
 import { type ChangeNote, renderGuidePage } from './guide-page.js';
@@ -161,7 +161,7 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
 
   const files: SiteFile[] = [
     { path: 'assets/report.css', content: STYLESHEET },
-    { path: 'assets/report.js', content: CLIENT_SCRIPT },
+    { path: 'assets/report.js', content: REPORT_SCRIPT },
   ];
   const changeNote = (guide: ReportGuide, fromFolder: string): ChangeNote | undefined => {
     if (options.base === undefined) return undefined;
