@@ -230,7 +230,9 @@ export function partyColumn(partyId: string): Column<ActivityRecord> {
   return {
     name: `party_${partyId}`,
     type: 'string',
-    description: `RACI letters of the party "${partyId}", in canonical order (R, A, C, I). Empty: no role (JSONL: "" for an empty cell, null when the guide has no such party).`,
+    description:
+      `RACI letters of the party "${partyId}", in canonical order (R, A, C, I).` +
+      ' Empty: no role (JSONL: "" for an empty cell, null when the guide has no such party).',
     constraints: { enum: CANONICAL_LETTERS },
     value: (r) => {
       if (!r.guide.model.parties.some((p) => p.id === partyId)) return null;

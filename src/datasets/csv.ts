@@ -20,8 +20,9 @@ function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimiter'>): 
  * full-width forms); on top of it a cell that already starts with `'` gets a
  * second one, so escaping stays reversible: drop one leading `'` from any cell
  * that has one (see unescapeCsvCell), which is also what spreadsheets show.
+ * `values` holds one array per row, one value per column (see cellValues),
+ * shared with the JSONL of the same rows.
  */
-/** `values`: one array per row, one value per column (see cellValues), shared with the JSONL of the same rows. */
 export function toCsv<Row>(columns: readonly Column<Row>[], values: readonly (readonly CellValue[])[], options: CsvOptions): string {
   const records = [
     columns.map((column) => column.name),

@@ -23,9 +23,9 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
   if (handovers.length > 0) {
     lines.push('', '#### Accountable changes hands', '');
     for (const change of handovers) {
-      lines.push(
-        `- **${change.section.number}** ${escapeMarkdown(change.new!.text)}: **${escapeMarkdown(accountableText(change.accountable!.old, name))} → ${escapeMarkdown(accountableText(change.accountable!.new, name))}**`,
-      );
+      const before = escapeMarkdown(accountableText(change.accountable!.old, name));
+      const after = escapeMarkdown(accountableText(change.accountable!.new, name));
+      lines.push(`- **${change.section.number}** ${escapeMarkdown(change.new!.text)}: **${before} → ${after}**`);
     }
   }
 
@@ -107,12 +107,13 @@ function activityLine(change: ActivityChange, name: (id: string) => string): str
       (assignment) =>
         `${escapeMarkdown(name(assignment.party))} ${code(lettersText(assignment.old))} → ${code(lettersText(assignment.new))}`,
     ),
-    ...change.scopes.map(
-      (scope) =>
-        `${escapeMarkdown(scope.label)} ${scope.old === null ? 'no column' : scope.old ? 'applies' : 'does not apply'} → ${scope.new === null ? 'no column' : scope.new ? 'applies' : 'does not apply'}`,
-    ),
+    ...change.scopes.map((scope) => `${escapeMarkdown(scope.label)} ${applicability(scope.old)} → ${applicability(scope.new)}`),
   ];
   return `- **${labels.join(', ')}** ${text}${details.length > 0 ? `: ${details.join('; ')}` : ''} (${linesOf(change)})`;
+}
+
+function applicability(value: boolean | null): string {
+  return value === null ? 'no column' : value ? 'applies' : 'does not apply';
 }
 
 function code(letters: string): string {

@@ -45,6 +45,10 @@ function where(finding: DriftFinding): string {
   return finding.row === null ? finding.section : `${finding.section} row ${finding.row}`;
 }
 
+function applies(value: boolean): string {
+  return value ? 'applies' : 'does not apply';
+}
+
 /** What disagrees, in a few words: `OVHcloud: RA in en-gb, R in fr-fr`. */
 function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
   switch (finding.kind) {
@@ -57,7 +61,7 @@ function findingSummary(finding: DriftFinding, referenceLocale: string, translat
         ),
         ...finding.scopes.map(
           (scope) =>
-            `${scope.label}: ${scope.reference ? 'applies' : 'does not apply'} in ${referenceLocale}, ${scope.translation ? 'applies' : 'does not apply'} in ${translationLocale}`,
+            `${scope.label}: ${applies(scope.reference)} in ${referenceLocale}, ${applies(scope.translation)} in ${translationLocale}`,
         ),
       ].join('; ');
     case 'row-order-differs':
@@ -144,9 +148,13 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
       if (count === 0) continue;
       lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
       for (const finding of translation.findings) {
-        lines.push(
-          `| ${where(finding)} | ${escapeMarkdown(findingSummary(finding, reference.locale, translation.locale))} | ${markdownRow(reference.file, finding.reference, finding.kind)} | ${markdownRow(translation.file, finding.translation, finding.kind)} |`,
-        );
+        const cells = [
+          where(finding),
+          escapeMarkdown(findingSummary(finding, reference.locale, translation.locale)),
+          markdownRow(reference.file, finding.reference, finding.kind),
+          markdownRow(translation.file, finding.translation, finding.kind),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
       }
       lines.push('');
     }

@@ -179,7 +179,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     differs = count > 0;
     io.stdout(
       differs
-        ? `${shownOut}/ is out of date: ${comparison.stale.length} stale, ${comparison.missing.length} missing, ${comparison.extra.length} extra (of ${plural(build.files.length, 'file')} built). Run the same command without --check to update it.`
+        ? `${shownOut}/ is out of date: ${comparison.stale.length} stale, ${comparison.missing.length} missing, ` +
+            `${comparison.extra.length} extra (of ${plural(build.files.length, 'file')} built). Run the same command without --check to update it.`
         : `${shownOut}/ is up to date (${plural(build.files.length, 'file')}).`,
     );
   } else {
@@ -191,7 +192,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     }
     io.stdout(summaryLine(build));
     io.stdout(
-      `${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged.`,
+      `${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ` +
+        `${result.removed.length} removed, ${result.unchanged.length} unchanged.`,
     );
   }
 

@@ -126,7 +126,8 @@ export async function runCheck(
     io.stdout(diffs.join('\n').trimEnd() || '');
     const remaining = totals(input);
     io.stderr(
-      `raci: --dry-run: ${plural(fixesApplied, 'fix', 'fixes')} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
+      `raci: --dry-run: ${plural(fixesApplied, 'fix', 'fixes')} would be applied; ` +
+        `${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
     );
   } else {
     io.stdout(render(input, settings.format, options, io, environment));
@@ -221,7 +222,8 @@ async function applyBaseline(
   for (const item of matched.fresh) fresh.get(item.shown)!.push(item.finding);
   if (matched.unusedEntries > 0 && !options.updateBaseline) {
     io.stderr(
-      `raci: ${plural(matched.unusedEntries, 'finding')} of the baseline no longer occur; run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`,
+      `raci: ${plural(matched.unusedEntries, 'finding')} of the baseline no longer occur; ` +
+        `run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`,
     );
   }
   return { fresh, count: matched.baselined.length };
