@@ -67,11 +67,14 @@ function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
 function heatCell(share: PhaseShare | undefined, column: PhaseColumn): SafeHtml {
   if (!share || share.total === 0) {
     const why = share ? 'no activities' : 'no such phase';
-    return html`<li><span class="heat heat-none" title="${`${column.number}. ${share?.title ?? column.title}: ${why}`}"><span aria-hidden="true">–</span><span class="visually-hidden">Phase ${column.number}: ${why}</span></span></li>`;
+    const title = `${column.number}. ${share?.title ?? column.title}: ${why}`;
+    const text = html`<span aria-hidden="true">–</span><span class="visually-hidden">Phase ${column.number}: ${why}</span>`;
+    return html`<li><span class="heat heat-none" title="${title}">${text}</span></li>`;
   }
   const value = percent(share.matching, share.total);
   const description = `${share.number}. ${share.title}: customer accountable for ${share.matching} of ${share.total} activities (${value}%)`;
-  return html`<li><span class="heat heat-${heatStep(share.matching, share.total)}" title="${description}"><span aria-hidden="true">${value}%</span><span class="visually-hidden">${description}</span></span></li>`;
+  const text = html`<span aria-hidden="true">${value}%</span><span class="visually-hidden">${description}</span>`;
+  return html`<li><span class="heat heat-${heatStep(share.matching, share.total)}" title="${description}">${text}</span></li>`;
 }
 
 function heatStrip(model: ResponsibilityModel, columns: readonly PhaseColumn[]): SafeHtml {
@@ -102,8 +105,9 @@ function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseC
   const hasCustomer = model.parties.some((party) => party.id === CUSTOMER);
   const accountable = activities.filter((activity) => hasLetter(activity, CUSTOMER, 'A')).length;
   const lang = langTag(model.meta.locale);
+  const title = html`<a class="guide-title" href="${entry.href}"${lang ? html` lang="${lang}"` : ''}>${model.meta.title || entry.file}</a>`;
   return html`<tr class="${first ? 'first-locale' : 'same-guide'}">
-<th scope="row"><a class="guide-title" href="${entry.href}"${lang ? html` lang="${lang}"` : ''}>${model.meta.title || entry.file}</a><span class="guide-file" title="${entry.file}">${entry.shortPath}</span></th>
+<th scope="row">${title}<span class="guide-file" title="${entry.file}">${entry.shortPath}</span></th>
 <td class="locale">${model.meta.locale ?? '–'}</td>
 <td class="number">${model.meta.updated ?? model.meta.updatedText ?? '–'}</td>
 <td class="number">${activities.length}</td>
@@ -124,6 +128,13 @@ ${HEAT_STEPS.map((_, step) => html`<li><span class="heat heat-${step}" aria-hidd
 <ol class="phase-key">${columns.map((column) => html`<li><strong>${column.number}</strong> ${column.title}</li>`)}</ol>`;
 }
 
+const LEAD = [
+  'Every guide with its activities, and for each phase the share of activities where the ',
+  html`<strong>customer is Accountable</strong>`,
+  ' (A): the darker, the more the customer carries.',
+];
+const FILTER_INPUT = html`<input type="search" id="o-filter" placeholder="Title, path or locale" autocomplete="off" spellcheck="false">`;
+
 /** The index: every guide with its counts and its heat strip, locales of one guide together. */
 export function renderOverviewPage(input: OverviewPageInput): string {
   const entries = input.groups.flatMap((group) => group.entries);
@@ -139,8 +150,16 @@ export function renderOverviewPage(input: OverviewPageInput): string {
     },
     { activities: 0, errors: 0, warnings: 0 },
   );
+  const phaseNumbers = columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`);
+  const phases = html`<ol class="heat-strip heat-head" aria-hidden="true">${phaseNumbers}</ol>`;
+  const head = [
+    html`<th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th>`,
+    html`<th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th>`,
+    html`<th scope="col">Customer A by phase${phases}</th><th scope="col">Findings</th>`,
+    input.base !== undefined ? html`<th scope="col">Since <code>${input.base}</code></th>` : '',
+  ];
   const body = html`<h1>${input.siteTitle}</h1>
-<p class="lead">Every guide with its activities, and for each phase the share of activities where the <strong>customer is Accountable</strong> (A): the darker, the more the customer carries.</p>
+<p class="lead">${LEAD}</p>
 <ul class="totals">
 <li><strong>${entries.length}</strong> guide files</li>
 <li><strong>${input.groups.length}</strong> distinct guides</li>
@@ -149,14 +168,14 @@ export function renderOverviewPage(input: OverviewPageInput): string {
 <li><strong>${totals.warnings}</strong> ${totals.warnings === 1 ? 'warning' : 'warnings'}</li>
 </ul>
 <div class="overview-tools no-print" id="overview-tools" hidden>
-<div><label for="o-filter">Filter guides</label><input type="search" id="o-filter" placeholder="Title, path or locale" autocomplete="off" spellcheck="false"></div>
+<div><label for="o-filter">Filter guides</label>${FILTER_INPUT}</div>
 <p class="status" id="overview-status" role="status" aria-live="polite"></p>
 </div>
 ${heatLegend(columns)}
 <div class="table-wrap table-wrap-plain">
 <table class="overview" id="overview">
 <caption class="visually-hidden">Guides, their activities and the share where the customer is accountable, by phase</caption>
-<thead><tr><th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th><th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th><th scope="col">Customer A by phase<ol class="heat-strip heat-head" aria-hidden="true">${columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`)}</ol></th><th scope="col">Findings</th>${input.base !== undefined ? html`<th scope="col">Since <code>${input.base}</code></th>` : ''}</tr></thead>
+<thead><tr>${head}</tr></thead>
 ${input.groups.map(
   (group) => html`<tbody class="guide-group">
 ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</tbody>
@@ -165,7 +184,9 @@ ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</t
 </div>
 ${
   input.removed && input.removed.length > 0
-    ? html`<h2>Removed since <code>${input.base}</code></h2><ul>${input.removed.map((guide) => html`<li>${guide.title || guide.file} <span class="guide-file">${guide.file}</span></li>`)}</ul>`
+    ? html`<h2>Removed since <code>${input.base}</code></h2><ul>${input.removed.map(
+        (guide) => html`<li>${guide.title || guide.file} <span class="guide-file">${guide.file}</span></li>`,
+      )}</ul>`
     : ''
 }
 ${
