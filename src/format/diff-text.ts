@@ -34,9 +34,7 @@ export function renderDiffText(diff: ModelDiff, options: TextRenderOptions = {})
   if (diff.meta.length + diff.legend.length + diff.parties.length + diff.scopes.length > 0) {
     lines.push('', c.bold('Metadata:'));
     for (const change of diff.meta)
-      lines.push(
-        `  ${change.field.padEnd(8)} ${change.words ? wordDiffText(change.words, c, options.color ?? false) : metaValue(change, c)}`,
-      );
+      lines.push(`  ${change.field.padEnd(8)} ${change.words ? wordDiffText(change.words, c) : metaValue(change, c)}`);
     for (const [what, changes] of [
       ['legend', diff.legend],
       ['party', diff.parties],
@@ -83,11 +81,11 @@ function notesOf(change: ActivityChange): string {
   return `(${notes.join('; ')})`;
 }
 
-function wordDiffText(parts: readonly WordDiffPart[], c: Colors, color: boolean): string {
+function wordDiffText(parts: readonly WordDiffPart[], c: Colors): string {
   return parts
     .map((part) => {
       if (part.op === 'equal') return part.text;
-      if (color) return part.op === 'delete' ? c.red(c.strikethrough(part.text)) : c.green(c.underline(part.text));
+      if (c.isColorSupported) return part.op === 'delete' ? c.red(c.strikethrough(part.text)) : c.green(c.underline(part.text));
       return part.op === 'delete' ? `[-${part.text}-]` : `{+${part.text}+}`;
     })
     .join('');
@@ -122,14 +120,13 @@ function assignmentLine(change: AssignmentChange, name: (id: string) => string, 
 }
 
 function activityLines(change: ActivityChange, c: Colors, name: (id: string) => string): string[] {
-  const color = c.isColorSupported;
   if (change.kind === 'added') {
     return [`${c.green(`  + ${change.new!.text}`)}  ${c.dim(lineRef(change))}`, `      ${assignmentsText(change.new!.assignments, name)}`];
   }
   if (change.kind === 'removed') {
     return [`${c.red(`  - ${change.old!.text}`)}  ${c.dim(lineRef(change))}`, `      ${assignmentsText(change.old!.assignments, name)}`];
   }
-  const text = change.reworded && change.words ? wordDiffText(change.words, c, color) : change.new!.text;
+  const text = change.reworded && change.words ? wordDiffText(change.words, c) : change.new!.text;
   const lines = [`  ${c.yellow('~')} ${text}  ${c.dim(notesOf(change))}`];
   for (const assignment of change.assignments) lines.push(assignmentLine(assignment, name, c));
   if (change.accountable)

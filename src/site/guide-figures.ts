@@ -25,19 +25,19 @@ export interface PhaseShare {
   number: string;
   title: string;
   total: number;
-  /** Activities of the phase (its whole subtree) where the party holds the letter. */
+  /** Activities of the phase (its whole subtree) where the customer is accountable (A). */
   matching: number;
 }
 
-/** Per top-level section ("phase"): how many of its activities give `party` the `letter`. */
-export function phaseShares(model: ResponsibilityModel, party = CUSTOMER, letter: RoleLetter = 'A'): PhaseShare[] {
+/** Per top-level section ("phase"): how many of its activities make the customer accountable. */
+export function phaseShares(model: ResponsibilityModel): PhaseShare[] {
   return model.sections.map((section) => {
     const activities = activitiesIn([section]);
     return {
       number: section.number,
       title: section.title,
       total: activities.length,
-      matching: activities.filter((activity) => hasLetter(activity, party, letter)).length,
+      matching: activities.filter((activity) => hasLetter(activity, CUSTOMER, 'A')).length,
     };
   });
 }
