@@ -63,7 +63,7 @@ export async function compareTasks(tasks: [string, () => unknown][], options: { 
 
 const PEAK_RSS_PROBE = fileURLToPath(new URL('./support/peak-rss.mjs', import.meta.url));
 
-export interface CommandRun {
+interface CommandRun {
   wallMs: number;
   peakRssMb: number;
   status: number | null;
@@ -75,7 +75,7 @@ export interface CommandRun {
  * through a probe loaded with NODE_OPTIONS: an upper bound, as peaks need not
  * coincide.
  */
-export function runNode(script: string, args: readonly string[], cwd: string): CommandRun {
+function runNode(script: string, args: readonly string[], cwd: string): CommandRun {
   const scratch = mkdtempSync(join(tmpdir(), 'raci-bench-'));
   const rssFile = join(scratch, 'rss');
   try {

@@ -1,11 +1,11 @@
 /**
- * `npm run bench`: every goal of the performance issue, each as a ratio
+ * `npm run bench`: every performance goal (docs/performance.md), each as a ratio
  * measured in this one run, with whether it is met. Writes the same table to
  * .bench/results.md (for BENCHMARKS.md) and .bench/results.json.
  *
- *   npm run bench               full run (~10 minutes on 2 cores)
+ *   npm run bench               full run (several minutes)
  *   npm run bench -- --quick    fewer rounds and 200 guides instead of 1,000 (a smoke run)
- *   npm run bench -- --full     also times the unoptimised whole parse at 2 MB (~30 s more)
+ *   npm run bench -- --full     also times the unoptimised whole parse at 2 MB (slow)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const { parseMarkdownChunked } = (await import(
   pathToFileURL(join(DIST, 'markdown', 'chunked-parse.js')).href
 )) as typeof import('../src/markdown/chunked-parse.js');
 
-/** The bare remark parse the issue measures: the same plugins as the library, nothing of ours. */
+/** The bare remark parse the goals compare with: the same plugins as the library, nothing of ours. */
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
 const remarkWithoutGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -156,7 +156,7 @@ record({
 }
 
 // ── Goal 2: linear in size ────────────────────────────────────────────────────
-section('2. Linear in size: the Email Pro guide repeated (front matter and all, as in the issue)');
+section('2. Linear in size: the Email Pro guide repeated (front matter and all)');
 mkdirSync(WORK, { recursive: true });
 const twoMb = repeatedGuide(emailPro, 2_000_000);
 const perKb = { small: [] as number[], large: [] as number[] };

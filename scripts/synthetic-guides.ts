@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS = join(REPOSITORY, 'fixtures', 'corpus', 'pages');
-/** The 6.6 KB guide the issue measures with. */
+/** The 6.6 KB guide the benchmarks measure with. */
 export const EMAIL_PRO_GUIDE = join(CORPUS, 'web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md');
 
 /** Every bundled guide, sorted, as paths. */
@@ -25,7 +25,7 @@ export function bundledGuides(): string[] {
 
 /**
  * A guide repeated, front matter included, until it reaches `characters`: the
- * issue's stress input. From the second copy on, each front matter reads as a
+ * stress input of the benchmarks. From the second copy on, each front matter reads as a
  * thematic break and a setext heading, which is what makes remark quadratic.
  */
 export function repeatedGuide(guide: string, characters: number): string {

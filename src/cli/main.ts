@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit });
     });
 
-  // raci build (issue 4): reproducible datasets, and --check that they are up to date.
+  // raci build: reproducible datasets, and --check that they are up to date.
   program
     .command('build')
     .description('build datasets (JSON, CSV, JSONL, a Frictionless data package) from guides; --check compares instead of writing')
@@ -72,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       },
     );
 
-  // raci check: RACI rules and CI-grade diagnostics (issue 3).
+  // raci check: RACI rules and CI-grade diagnostics.
   program
     .command('check')
     .description('check guides against the RACI rules; report in stylish, json, github or sarif format')
@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });
     });
 
-  // raci diff and raci drift (issue 5): what changed in who is responsible; where translations disagree.
+  // raci diff and raci drift: what changed in who is responsible; where translations disagree.
   program
     .command('diff')
     .description('what changed in who is responsible between two versions of a guide, or in every guide changed since a git revision')
@@ -130,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runDrift(files, options, processIo);
     });
 
-  // raci report: the static site (issue 8).
+  // raci report: the static site.
   program
     .command('report')
     .description('write a static site of the guides: an overview and one page per guide with its matrix and findings')

@@ -8,10 +8,9 @@ import { availableParallelism } from 'node:os';
  *
  * Why processes and not threads: remark allocates a lot, and V8's parallel and
  * concurrent garbage collector runs helper threads per heap. With one worker
- * per core those helpers only compete with the workers: on our 2-core machine,
- * two worker threads spent ~25% more CPU than two processes started with
- * `--single-threaded-gc` (a V8 flag that, unlike in a thread, a process can set
- * for its own heap), which left no room for a speed-up. See BENCHMARKS.md.
+ * per core those helpers only compete with the workers. A process, unlike a
+ * thread, can start with `--single-threaded-gc` (a V8 flag for its own heap),
+ * which leaves the cores to the workers. See BENCHMARKS.md.
  */
 
 /** What each call receives: one file, and what every call shares (options, configuration). Both must be structured-cloneable. */
@@ -49,13 +48,14 @@ export interface MapFilesOptions<Data, Result> {
 const WORKER_EXEC_ARGV = ['--single-threaded-gc'];
 
 /**
- * A worker process must start, load the parser and warm up its JIT: about half
- * a second on our 2-core machine, where 2 workers first beat 1 process at
- * about 80 guides (BENCHMARKS.md).
+ * A worker process must start, load the parser and warm up its JIT before it
+ * pays for itself; below this many files one process is faster (BENCHMARKS.md).
+ * The CLI tests read it to make enough guides for workers to start.
+ * @public
  */
 export const DEFAULT_IN_PROCESS_BELOW = 64;
 
-export function defaultJobs(): number {
+function defaultJobs(): number {
   return availableParallelism();
 }
 

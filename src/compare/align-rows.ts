@@ -9,7 +9,7 @@
 export type RowPair = [reference: number | null, translation: number | null];
 
 /** Above this many cells the alignment is by position only, to bound time on hostile input. */
-export const MAX_ALIGNMENT_CELLS = 1_000_000;
+const MAX_ALIGNMENT_CELLS = 1_000_000;
 
 export function alignRows(
   referenceCount: number,

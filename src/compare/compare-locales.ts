@@ -1,4 +1,6 @@
+import { listSections } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import {
   DRIFT_SCHEMA_VERSION,
   type DriftFinding,
@@ -62,21 +64,6 @@ function describe(guide: LocaleGuide): { locale: string; file?: string; title: s
   return { locale: guide.model.meta.locale!, ...(guide.file ? { file: guide.file } : {}), title: guide.model.meta.title };
 }
 
-interface FlatSection {
-  number: string;
-  title: string;
-  line: number;
-  activities: Activity[];
-}
-
-function flatten(sections: readonly Section[], into: FlatSection[] = []): FlatSection[] {
-  for (const section of sections) {
-    into.push({ number: section.number, title: section.title, line: section.line, activities: section.activities });
-    flatten(section.sections, into);
-  }
-  return into;
-}
-
 /** Columns paired by id (customer, ovhcloud are the same in every language), then the rest by column order. */
 function pairColumns<T extends { id: string }>(
   reference: readonly T[],
@@ -96,9 +83,9 @@ function pairColumns<T extends { id: string }>(
 }
 
 interface SectionPairing {
-  pairs: [FlatSection, FlatSection][];
-  missing: FlatSection[];
-  extra: FlatSection[];
+  pairs: [Section, Section][];
+  missing: Section[];
+  extra: Section[];
 }
 
 /**
@@ -106,17 +93,17 @@ interface SectionPairing {
  * same two paired sections are paired in order: a translation that numbers
  * "3.1.6" what the reference numbers "3.1.7" still has its rows compared.
  */
-function pairSections(reference: readonly FlatSection[], translation: readonly FlatSection[]): SectionPairing {
+function pairSections(reference: readonly Section[], translation: readonly Section[]): SectionPairing {
   const referenceNumbers = new Set(reference.map((section) => section.number));
   const translationNumbers = new Set(translation.map((section) => section.number));
   const byNumber = new Map(translation.map((section) => [section.number, section]));
-  const pairs: [FlatSection, FlatSection][] = [];
+  const pairs: [Section, Section][] = [];
   for (const section of reference) {
     const other = byNumber.get(section.number);
     if (other) pairs.push([section, other]);
   }
-  const leftovers = (sections: readonly FlatSection[], shared: Set<string>): Map<string, FlatSection[]> => {
-    const groups = new Map<string, FlatSection[]>();
+  const leftovers = (sections: readonly Section[], shared: Set<string>): Map<string, Section[]> => {
+    const groups = new Map<string, Section[]>();
     let anchor = '';
     for (const section of sections) {
       if (shared.has(section.number)) {
@@ -131,8 +118,8 @@ function pairSections(reference: readonly FlatSection[], translation: readonly F
   };
   const referenceLeft = leftovers(reference, translationNumbers);
   const translationLeft = leftovers(translation, referenceNumbers);
-  const missing: FlatSection[] = [];
-  const extra: FlatSection[] = [];
+  const missing: Section[] = [];
+  const extra: Section[] = [];
   for (const [anchor, sections] of referenceLeft) {
     const others = translationLeft.get(anchor) ?? [];
     sections.forEach((section, index) => {
@@ -148,10 +135,10 @@ function pairSections(reference: readonly FlatSection[], translation: readonly F
 }
 
 function lettersOf(activity: Activity, party: string): RoleLetter[] {
-  return (['R', 'A', 'C', 'I'] as const).filter((letter) => activity.assignments[party]?.includes(letter));
+  return ROLE_LETTERS.filter((letter) => activity.assignments[party]?.includes(letter));
 }
 
-function rowOf(activity: Activity, position: number, section?: FlatSection, referenceNumber?: string): DriftRow {
+function rowOf(activity: Activity, position: number, section?: Section, referenceNumber?: string): DriftRow {
   return {
     line: activity.line,
     row: position + 1,
@@ -162,11 +149,11 @@ function rowOf(activity: Activity, position: number, section?: FlatSection, refe
 }
 
 function firstActivityLine(model: ResponsibilityModel): number | null {
-  for (const section of flatten(model.sections)) if (section.activities[0]) return section.activities[0].line;
+  for (const section of listSections(model.sections)) if (section.activities[0]) return section.activities[0].line;
   return null;
 }
 
-function sectionRow(section: FlatSection): DriftRow {
+function sectionRow(section: Section): DriftRow {
   return { line: section.line, section: section.number, title: section.title };
 }
 
@@ -198,7 +185,7 @@ function compareTranslation(reference: ResponsibilityModel, translation: Respons
     });
   }
 
-  const sections = pairSections(flatten(reference.sections), flatten(translation.sections));
+  const sections = pairSections(listSections(reference.sections), listSections(translation.sections));
   const sectionFindings: DriftFinding[] = [];
   for (const [section, other] of sections.pairs) {
     if (section.number !== other.number) {
@@ -239,8 +226,8 @@ function compareTranslation(reference: ResponsibilityModel, translation: Respons
 }
 
 function compareRows(
-  section: FlatSection,
-  other: FlatSection,
+  section: Section,
+  other: Section,
   parties: readonly [Party, Party][],
   scopes: readonly [Scope, Scope][],
 ): DriftFinding[] {

@@ -1,5 +1,7 @@
 import { listActivities } from '../model/list-activities.js';
+import { listSections } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import {
   type ActivityChange,
   type AssignmentChange,
@@ -12,12 +14,10 @@ import {
   type ScopeChange,
   type SectionChange,
 } from '../schema/diff.js';
-import type { ActivityRow, ResponsibilityModel, RoleLetter, Section } from '../schema/model.js';
+import type { ActivityRow, ResponsibilityModel, RoleLetter } from '../schema/model.js';
 import { type ActivityMatch, matchActivities } from './match-activities.js';
 import { normaliseText } from './text-similarity.js';
 import { wordDiff } from './word-diff.js';
-
-const LETTER_ORDER: readonly RoleLetter[] = ['R', 'A', 'C', 'I'];
 
 /**
  * What changed between two versions of a guide (or between two guides): duties
@@ -116,7 +116,7 @@ function sideOf(row: ActivityRow): DiffActivitySide {
 }
 
 function sorted(letters: readonly RoleLetter[] | undefined): RoleLetter[] {
-  return LETTER_ORDER.filter((letter) => letters?.includes(letter));
+  return ROLE_LETTERS.filter((letter) => letters?.includes(letter));
 }
 
 function accountableParties(row: ActivityRow, partyOrder: readonly string[]): string[] {
@@ -253,24 +253,10 @@ function labelChanges(before: [string, string][], after: [string, string][]): La
   return changes;
 }
 
-interface FlatSection {
-  number: string;
-  title: string;
-  line: number;
-}
-
-function flattenSections(sections: readonly Section[], into: FlatSection[] = []): FlatSection[] {
-  for (const section of sections) {
-    into.push({ number: section.number, title: section.title, line: section.line });
-    flattenSections(section.sections, into);
-  }
-  return into;
-}
-
 /** Sections are the same when their numbers are; a new title under an old number is a rename. */
 function sectionChanges(oldModel: ResponsibilityModel, newModel: ResponsibilityModel): SectionChange[] {
-  const before = flattenSections(oldModel.sections);
-  const after = flattenSections(newModel.sections);
+  const before = listSections(oldModel.sections);
+  const after = listSections(newModel.sections);
   const oldByNumber = new Map(before.map((section) => [section.number, section]));
   const newByNumber = new Map(after.map((section) => [section.number, section]));
   const changes: SectionChange[] = [];

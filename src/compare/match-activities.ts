@@ -28,7 +28,7 @@ export interface MatchThresholds {
  * is skipped, so a hostile pair of huge files cannot take quadratic time; real
  * guides stay far below it (a hundred rows at most).
  */
-export const MAX_CROSS_SECTION_PAIRS = 1_000_000;
+const MAX_CROSS_SECTION_PAIRS = 1_000_000;
 
 /**
  * Pairs the activities of two guides, most certain first:

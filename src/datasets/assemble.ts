@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { listActivities } from '../model/list-activities.js';
 import { type Diagnostic, ResponsibilityModelSchema, type Severity } from '../schema/model.js';
-import { compareStrings } from './assign-ids.js';
+import { compareStrings } from '../util/strings.js';
 import {
   ACTIVITY_FIXED_COLUMNS,
   type ActivityRecord,
@@ -98,7 +98,8 @@ export function assembleDatasets(
   const activitiesCsv = toCsv(activityColumns, activityValues, { escapeFormulas });
   const diagnosticsJsonl = toJsonl(DIAGNOSTIC_COLUMNS, cellValues(DIAGNOSTIC_COLUMNS, diagnosticRecords));
   const escaping = escapeFormulas
-    ? " Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return, or their full-width forms) and cells starting with ' are prefixed with a single quote; remove one leading ' from a cell to get the text back."
+    ? ' Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return, or their full-width forms)' +
+      " and cells starting with ' are prefixed with a single quote; remove one leading ' from a cell to get the text back."
     : '';
 
   const files: DatasetFile[] = [
@@ -127,7 +128,9 @@ export function assembleDatasets(
             path: 'activities.csv',
             format: 'csv',
             title: 'Activities',
-            description: `One row per activity of every guide, in reading order; one party_<id> column per party and one scope_<id> column per applicability column found in any guide. activities.jsonl holds the same rows with typed values.${escaping}`,
+            description:
+              'One row per activity of every guide, in reading order; one party_<id> column per party and one scope_<id> column' +
+              ` per applicability column found in any guide. activities.jsonl holds the same rows with typed values.${escaping}`,
             content: activitiesCsv,
             columns: activityColumns,
             primaryKey: ['guide_id', 'activity_id'],
@@ -144,7 +147,8 @@ export function assembleDatasets(
             foreignKeys: [{ fields: ['guide_id'], reference: { resource: 'guides', fields: ['id'] } }],
           },
         ],
-        'Responsibility models (RACI tables) read from guides by responsibility-model (raci build): one row per guide, one row per activity, and every finding.',
+        'Responsibility models (RACI tables) read from guides by responsibility-model (raci build):' +
+          ' one row per guide, one row per activity, and every finding.',
       ),
     },
   ].sort((a, b) => compareStrings(a.path, b.path));

@@ -1,13 +1,9 @@
+import { compareStrings } from '../util/strings.js';
 import { guideIdFromPath } from './guide-id.js';
 import { DatasetError } from './types.js';
 
-/** Code-unit order: unlike localeCompare, the same on every machine and every ICU version. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Why a source path cannot name a guide, or undefined when it can. */
-export function sourcePathProblem(path: string): string | undefined {
+function sourcePathProblem(path: string): string | undefined {
   const posix = path.replace(/\\/g, '/');
   if (posix.startsWith('/') || /^[a-z]:/i.test(posix)) return 'is absolute; give paths relative to the build root';
   if (posix.split('/').includes('..')) return 'goes outside the build root (..)';

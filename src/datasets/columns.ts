@@ -1,3 +1,4 @@
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { ActivityRow, Diagnostic, ResponsibilityModel } from '../schema/model.js';
 
 /**
@@ -24,11 +25,11 @@ export interface Column<Row> {
 /** Every way to write RACI letters in canonical order (R, A, C, I), one letter at least. */
 export const CANONICAL_LETTERS: string[] = (() => {
   const combos: string[] = [];
-  for (let mask = 1; mask < 16; mask++) combos.push(['R', 'A', 'C', 'I'].filter((_, bit) => mask & (1 << bit)).join(''));
+  for (let mask = 1; mask < 1 << ROLE_LETTERS.length; mask++) combos.push(ROLE_LETTERS.filter((_, bit) => mask & (1 << bit)).join(''));
   return combos;
 })();
 
-export const LIST_DELIMITER = ';';
+const LIST_DELIMITER = ';';
 
 export interface GuideRecord {
   id: string;
@@ -229,7 +230,9 @@ export function partyColumn(partyId: string): Column<ActivityRecord> {
   return {
     name: `party_${partyId}`,
     type: 'string',
-    description: `RACI letters of the party "${partyId}", in canonical order (R, A, C, I). Empty: no role (JSONL: "" for an empty cell, null when the guide has no such party).`,
+    description:
+      `RACI letters of the party "${partyId}", in canonical order (R, A, C, I).` +
+      ' Empty: no role (JSONL: "" for an empty cell, null when the guide has no such party).',
     constraints: { enum: CANONICAL_LETTERS },
     value: (r) => {
       if (!r.guide.model.parties.some((p) => p.id === partyId)) return null;

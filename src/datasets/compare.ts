@@ -18,13 +18,12 @@ export interface DatasetComparison {
 }
 
 /** 1-based line of the first difference between two texts. */
-export function firstDifferentLine(expected: string, actual: string): number {
+function firstDifferentLine(expected: string, actual: string): number {
   const length = Math.min(expected.length, actual.length);
   let index = 0;
   while (index < length && expected.charCodeAt(index) === actual.charCodeAt(index)) index++;
-  let line = 1;
-  for (let k = 0; k < index; k++) if (expected.charCodeAt(k) === 10) line++;
-  return line;
+  // The datasets end their lines with LF; a CR inside a quoted CSV cell ends no line.
+  return expected.slice(0, index).split('\n').length;
 }
 
 /** Compares a fresh build with a folder, reading only: what `raci build --check` reports. */

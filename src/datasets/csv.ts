@@ -6,7 +6,7 @@ export interface CsvOptions {
 }
 
 /** The text of one cell in CSV: empty for null, `true`/`false`, lists joined with their delimiter. */
-export function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimiter'>): string {
+function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimiter'>): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -20,8 +20,9 @@ export function csvText(value: CellValue, column: Pick<Column<unknown>, 'delimit
  * full-width forms); on top of it a cell that already starts with `'` gets a
  * second one, so escaping stays reversible: drop one leading `'` from any cell
  * that has one (see unescapeCsvCell), which is also what spreadsheets show.
+ * `values` holds one array per row, one value per column (see cellValues),
+ * shared with the JSONL of the same rows.
  */
-/** `values`: one array per row, one value per column (see cellValues), shared with the JSONL of the same rows. */
 export function toCsv<Row>(columns: readonly Column<Row>[], values: readonly (readonly CellValue[])[], options: CsvOptions): string {
   const records = [
     columns.map((column) => column.name),

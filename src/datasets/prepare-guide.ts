@@ -1,5 +1,5 @@
 import { compareDiagnostics } from '../diagnostics/diagnostic.js';
-import { countSections } from '../model/count-sections.js';
+import { countSections } from '../model/walk-sections.js';
 import { checkGuideBytes, toDiagnostic } from '../rules/check-guide.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
 import type { BuildOptions, DatasetInput } from './types.js';

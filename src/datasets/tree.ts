@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compareStrings } from './assign-ids.js';
+import { compareStrings } from '../util/strings.js';
 
 /** What sits at a path of the output folder: a regular file, or anything else (symbolic link, socket…). */
 export type EntryKind = 'file' | 'other';

@@ -60,7 +60,8 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   if (existing > 0 && !hasDescriptor) {
     throw new DatasetError(
       'out-not-dataset',
-      `${outDir}: the folder is not empty and holds no datapackage.json, so it does not look like datasets built by raci; its files would be removed. Choose an empty or new folder.`,
+      `${outDir}: the folder is not empty and holds no datapackage.json, so it does not look like datasets built by raci;` +
+        ' its files would be removed. Choose an empty or new folder.',
       [outDir],
     );
   }

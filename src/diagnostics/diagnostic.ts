@@ -1,6 +1,9 @@
-import type { Position } from 'unist';
+import type { Node } from 'mdast';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
 import type { Diagnostic, Severity } from '../schema/model.js';
+
+/** unist's position types, reached through mdast (the package that declares our syntax trees). */
+type Position = NonNullable<Node['position']>;
 
 /** A span in the source; every mdast node's `position` is one. */
 export interface Span {

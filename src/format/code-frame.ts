@@ -6,12 +6,13 @@ export interface FrameStyle {
 }
 
 const WIDTH = 100;
+const INDENT = '    ';
 
 /**
  * Two lines: the source line of the finding, and carets under its span. A
  * long line is cut to a window around the span, marked with `…`.
  */
-export function codeFrame(lines: readonly string[], finding: Finding, style: FrameStyle, indent = '    '): string[] {
+export function codeFrame(lines: readonly string[], finding: Finding, style: FrameStyle): string[] {
   const source = lines[finding.line - 1];
   if (source === undefined) return [];
   const text = source.replace(/\t/g, ' ');
@@ -31,7 +32,7 @@ export function codeFrame(lines: readonly string[], finding: Finding, style: Fra
   const number = String(finding.line);
   const blank = ' '.repeat(number.length);
   return [
-    `${indent}${style.gutter(`${number} |`)} ${shown}`,
-    `${indent}${style.gutter(`${blank} |`)} ${' '.repeat(caretStart)}${style.caret('^'.repeat(caretLength))}`,
+    `${INDENT}${style.gutter(`${number} |`)} ${shown}`,
+    `${INDENT}${style.gutter(`${blank} |`)} ${' '.repeat(caretStart)}${style.caret('^'.repeat(caretLength))}`,
   ];
 }

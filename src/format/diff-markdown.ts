@@ -1,4 +1,5 @@
 import type { ActivityChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
+import type { RoleLetter } from '../schema/model.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 import { linesOf } from './diff-text.js';
 import { escapeMarkdown, inlineCode } from './markdown-escape.js';
@@ -22,9 +23,9 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
   if (handovers.length > 0) {
     lines.push('', '#### Accountable changes hands', '');
     for (const change of handovers) {
-      lines.push(
-        `- **${change.section.number}** ${escapeMarkdown(change.new!.text)}: **${escapeMarkdown(accountableText(change.accountable!.old, name))} → ${escapeMarkdown(accountableText(change.accountable!.new, name))}**`,
-      );
+      const before = escapeMarkdown(accountableText(change.accountable!.old, name));
+      const after = escapeMarkdown(accountableText(change.accountable!.new, name));
+      lines.push(`- **${change.section.number}** ${escapeMarkdown(change.new!.text)}: **${before} → ${after}**`);
     }
   }
 
@@ -83,7 +84,7 @@ function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
     .join('');
 }
 
-function assignmentsMarkdown(assignments: Record<string, readonly ('R' | 'A' | 'C' | 'I')[]>, name: (id: string) => string): string {
+function assignmentsMarkdown(assignments: Record<string, readonly RoleLetter[]>, name: (id: string) => string): string {
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${escapeMarkdown(name(party))} \`${lettersText(letters)}\``);
@@ -106,12 +107,13 @@ function activityLine(change: ActivityChange, name: (id: string) => string): str
       (assignment) =>
         `${escapeMarkdown(name(assignment.party))} ${code(lettersText(assignment.old))} → ${code(lettersText(assignment.new))}`,
     ),
-    ...change.scopes.map(
-      (scope) =>
-        `${escapeMarkdown(scope.label)} ${scope.old === null ? 'no column' : scope.old ? 'applies' : 'does not apply'} → ${scope.new === null ? 'no column' : scope.new ? 'applies' : 'does not apply'}`,
-    ),
+    ...change.scopes.map((scope) => `${escapeMarkdown(scope.label)} ${applicability(scope.old)} → ${applicability(scope.new)}`),
   ];
   return `- **${labels.join(', ')}** ${text}${details.length > 0 ? `: ${details.join('; ')}` : ''} (${linesOf(change)})`;
+}
+
+function applicability(value: boolean | null): string {
+  return value === null ? 'no column' : value ? 'applies' : 'does not apply';
 }
 
 function code(letters: string): string {

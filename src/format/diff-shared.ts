@@ -1,5 +1,6 @@
 import type { ActivityChange, DiffSectionRef, ModelDiff } from '../schema/diff.js';
 import type { RoleLetter } from '../schema/model.js';
+import { plural } from '../util/strings.js';
 
 /** Letters as the diff shows them: canonical order, `(none)` for an empty cell. */
 export function lettersText(letters: readonly RoleLetter[]): string {
@@ -50,10 +51,10 @@ export function summaryText(diff: ModelDiff): string {
     `${summary.moved} moved`,
     `${summary.reassigned} reassigned`,
     `${summary.accountable} accountable changing hands`,
-    `${summary.sections} section ${summary.sections === 1 ? 'change' : 'changes'}`,
-    `${summary.meta} metadata/legend ${summary.meta === 1 ? 'change' : 'changes'}`,
+    plural(summary.sections, 'section change'),
+    plural(summary.meta, 'metadata/legend change'),
   ];
-  return `${parts.join(', ')}; ${summary.unchanged} ${summary.unchanged === 1 ? 'activity' : 'activities'} unchanged`;
+  return `${parts.join(', ')}; ${plural(summary.unchanged, 'activity', 'activities')} unchanged`;
 }
 
 /** The accountable changes, called out before everything else. */

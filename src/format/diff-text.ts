@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
+import type { RoleLetter } from '../schema/model.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 
 export interface TextRenderOptions {
@@ -33,9 +34,7 @@ export function renderDiffText(diff: ModelDiff, options: TextRenderOptions = {})
   if (diff.meta.length + diff.legend.length + diff.parties.length + diff.scopes.length > 0) {
     lines.push('', c.bold('Metadata:'));
     for (const change of diff.meta)
-      lines.push(
-        `  ${change.field.padEnd(8)} ${change.words ? wordDiffText(change.words, c, options.color ?? false) : metaValue(change, c)}`,
-      );
+      lines.push(`  ${change.field.padEnd(8)} ${change.words ? wordDiffText(change.words, c) : metaValue(change, c)}`);
     for (const [what, changes] of [
       ['legend', diff.legend],
       ['party', diff.parties],
@@ -82,11 +81,11 @@ function notesOf(change: ActivityChange): string {
   return `(${notes.join('; ')})`;
 }
 
-export function wordDiffText(parts: readonly WordDiffPart[], c: Colors, color: boolean): string {
+function wordDiffText(parts: readonly WordDiffPart[], c: Colors): string {
   return parts
     .map((part) => {
       if (part.op === 'equal') return part.text;
-      if (color) return part.op === 'delete' ? c.red(c.strikethrough(part.text)) : c.green(c.underline(part.text));
+      if (c.isColorSupported) return part.op === 'delete' ? c.red(c.strikethrough(part.text)) : c.green(c.underline(part.text));
       return part.op === 'delete' ? `[-${part.text}-]` : `{+${part.text}+}`;
     })
     .join('');
@@ -109,7 +108,7 @@ function labelValue(old: string | null, now: string | null, c: Colors): string {
   return `${old === null ? c.dim('(none)') : c.red(old)} → ${now === null ? c.dim('(none)') : c.green(now)}`;
 }
 
-function assignmentsText(assignments: Record<string, readonly ('R' | 'A' | 'C' | 'I')[]>, name: (id: string) => string): string {
+function assignmentsText(assignments: Record<string, readonly RoleLetter[]>, name: (id: string) => string): string {
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${name(party)} ${lettersText(letters)}`);
@@ -121,14 +120,13 @@ function assignmentLine(change: AssignmentChange, name: (id: string) => string, 
 }
 
 function activityLines(change: ActivityChange, c: Colors, name: (id: string) => string): string[] {
-  const color = c.isColorSupported;
   if (change.kind === 'added') {
     return [`${c.green(`  + ${change.new!.text}`)}  ${c.dim(lineRef(change))}`, `      ${assignmentsText(change.new!.assignments, name)}`];
   }
   if (change.kind === 'removed') {
     return [`${c.red(`  - ${change.old!.text}`)}  ${c.dim(lineRef(change))}`, `      ${assignmentsText(change.old!.assignments, name)}`];
   }
-  const text = change.reworded && change.words ? wordDiffText(change.words, c, color) : change.new!.text;
+  const text = change.reworded && change.words ? wordDiffText(change.words, c) : change.new!.text;
   const lines = [`  ${c.yellow('~')} ${text}  ${c.dim(notesOf(change))}`];
   for (const assignment of change.assignments) lines.push(assignmentLine(assignment, name, c));
   if (change.accountable)

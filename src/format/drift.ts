@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { DriftFinding, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
 import type { RoleLetter } from '../schema/model.js';
+import { plural } from '../util/strings.js';
 import { lettersText } from './diff-shared.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -44,8 +45,12 @@ function where(finding: DriftFinding): string {
   return finding.row === null ? finding.section : `${finding.section} row ${finding.row}`;
 }
 
+function applies(value: boolean): string {
+  return value ? 'applies' : 'does not apply';
+}
+
 /** What disagrees, in a few words: `OVHcloud: RA in en-gb, R in fr-fr`. */
-export function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
+function findingSummary(finding: DriftFinding, referenceLocale: string, translationLocale: string): string {
   switch (finding.kind) {
     case 'letters-differ':
     case 'scopes-differ':
@@ -56,7 +61,7 @@ export function findingSummary(finding: DriftFinding, referenceLocale: string, t
         ),
         ...finding.scopes.map(
           (scope) =>
-            `${scope.label}: ${scope.reference ? 'applies' : 'does not apply'} in ${referenceLocale}, ${scope.translation ? 'applies' : 'does not apply'} in ${translationLocale}`,
+            `${scope.label}: ${applies(scope.reference)} in ${referenceLocale}, ${applies(scope.translation)} in ${translationLocale}`,
         ),
       ].join('; ');
     case 'row-order-differs':
@@ -108,7 +113,7 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
   const count = translation.findings.length;
   const head = `  ${translation.locale} (${baseName(translation.file)}) against ${reference.locale} (${baseName(reference.file)}): `;
   if (count === 0) return [head + c.green('agrees')];
-  const lines = [head + c.red(`${count} ${count === 1 ? 'disagreement' : 'disagreements'}`)];
+  const lines = [head + c.red(plural(count, 'disagreement'))];
   for (const finding of translation.findings) {
     lines.push(
       `    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`,
@@ -120,7 +125,7 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
 }
 
 /** The folder and file name shared by the translations: `pages/x/guide.*.md`. */
-export function groupName(comparison: LocaleComparison): string {
+function groupName(comparison: LocaleComparison): string {
   const first = comparison.guides.find((guide) => guide.file) ?? comparison.guides[0];
   if (!first) return '(no guide)';
   if (!first.file) return first.title;
@@ -137,15 +142,19 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
     for (const translation of comparison.translations) {
       const count = translation.findings.length;
       lines.push(
-        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : `${count} ${count === 1 ? 'disagreement' : 'disagreements'}`}`,
+        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : plural(count, 'disagreement')}`,
         '',
       );
       if (count === 0) continue;
       lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
       for (const finding of translation.findings) {
-        lines.push(
-          `| ${where(finding)} | ${escapeMarkdown(findingSummary(finding, reference.locale, translation.locale))} | ${markdownRow(reference.file, finding.reference, finding.kind)} | ${markdownRow(translation.file, finding.translation, finding.kind)} |`,
-        );
+        const cells = [
+          where(finding),
+          escapeMarkdown(findingSummary(finding, reference.locale, translation.locale)),
+          markdownRow(reference.file, finding.reference, finding.kind),
+          markdownRow(translation.file, finding.translation, finding.kind),
+        ];
+        lines.push(`| ${cells.join(' | ')} |`);
       }
       lines.push('');
     }

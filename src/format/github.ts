@@ -1,14 +1,15 @@
 import type { Severity } from '../schema/model.js';
-import { plural, type ReportInput, totals } from './report-input.js';
+import { plural } from '../util/strings.js';
+import { type ReportInput, totals } from './report-input.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /** Workflow-command escaping: the message may hold `%` and line breaks, properties also `:` and `,`. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -1,4 +1,5 @@
-import type { ResponsibilityModel, Section } from '../schema/model.js';
+import { walkSections } from '../model/walk-sections.js';
+import type { ResponsibilityModel } from '../schema/model.js';
 
 /**
  * The guide as the help-center page shows it when flattened to text: title,
@@ -12,7 +13,7 @@ export function renderPlainText(model: ResponsibilityModel): string {
   if (meta.excerpt) blocks.push(meta.excerpt);
   if (model.intro) blocks.push(model.intro);
   if (model.roles.length > 0) blocks.push(model.roles.map((role) => `${role.code}: ${role.label}`).join('\n'));
-  const visit = (section: Section): void => {
+  for (const { section } of walkSections(model.sections)) {
     blocks.push(`${section.number}. ${section.title}`.trimEnd());
     if (section.activities.length > 0) {
       blocks.push(
@@ -21,8 +22,6 @@ export function renderPlainText(model: ResponsibilityModel): string {
           .join('\n'),
       );
     }
-    section.sections.forEach(visit);
-  };
-  model.sections.forEach(visit);
+  }
   return `${blocks.join('\n\n')}\n`;
 }

@@ -31,7 +31,3 @@ export function totals(input: ReportInput): Totals {
   }
   return counts;
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -59,12 +59,12 @@ function sarifRule(id: DiagnosticCode): SarifRule {
 }
 
 /** Every code of the code table, each once: the rules and comment checks (with their documentation), then the parser's codes. */
-export function sarifRules(): SarifRule[] {
+function sarifRules(): SarifRule[] {
   return [...codesFrom('rule'), ...codesFrom('directive'), ...codesFrom('parser')].map(sarifRule);
 }
 
 /** A relative path as a SARIF URI (percent-encoded segments, "/" separators); an absolute one as a file: URL. */
-export function artifactUri(file: string): string {
+function artifactUri(file: string): string {
   if (isAbsolute(file)) return pathToFileURL(file).href;
   return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }

@@ -1,7 +1,8 @@
 import { createColors } from 'picocolors';
 import type { Severity } from '../schema/model.js';
+import { plural } from '../util/strings.js';
 import { codeFrame } from './code-frame.js';
-import { plural, type ReportInput, totals } from './report-input.js';
+import { type ReportInput, totals } from './report-input.js';
 
 export interface StylishOptions {
   /** ANSI colours; the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */
@@ -30,7 +31,9 @@ export function renderStylish(input: ReportInput, options: StylishOptions): stri
   }
   const count = totals(input);
   const problems = count.error + count.warning + count.info;
-  const checked = `${plural(input.files.length, 'file')} checked${input.skipped > 0 ? `, ${input.skipped} skipped (no activity table)` : ''}${input.baselined > 0 ? `, ${plural(input.baselined, 'finding')} in the baseline not shown` : ''}`;
+  const skipped = input.skipped > 0 ? `, ${input.skipped} skipped (no activity table)` : '';
+  const baselined = input.baselined > 0 ? `, ${plural(input.baselined, 'finding')} in the baseline not shown` : '';
+  const checked = `${plural(input.files.length, 'file')} checked${skipped}${baselined}`;
   if (problems === 0) {
     out.push(`${c.green('✔')} No problems: ${checked}.`);
   } else {
@@ -38,7 +41,8 @@ export function renderStylish(input: ReportInput, options: StylishOptions): stri
     out.push(
       c.bold(
         colour(
-          `✖ ${plural(problems, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${plural(count.info, 'info')}) in ${checked}.`,
+          `✖ ${plural(problems, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
+            `${plural(count.info, 'info')}) in ${checked}.`,
         ),
       ),
     );

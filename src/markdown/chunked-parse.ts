@@ -1,7 +1,10 @@
-import type { Nodes, Root, RootContent } from 'mdast';
-import type { Point, Position } from 'unist';
-import { lineStarts, splitLines } from '../util/lines.js';
+import type { Node, Nodes, Root, RootContent } from 'mdast';
+import { lineStarts, splitLines, startsWithBom, stripBom } from '../util/lines.js';
 import { parseMarkdown } from './processor.js';
+
+/** unist's position types, reached through mdast (the package that declares our syntax trees). */
+type Position = NonNullable<Node['position']>;
+type Point = Position['start'];
 
 /**
  * Linear-time parsing of large guides, with the same tree as one whole parse.
@@ -10,9 +13,8 @@ import { parseMarkdown } from './processor.js';
  * resolvers copy that whole array each time they fire (the setext-heading
  * resolver, through `EditMap.consume`, once per `Title\n---` pair). GFM tables
  * emit many flow events per row, so on a large guide each copy is large, the
- * heap reaches gigabytes and the parse becomes quadratic (2 MB: ~25 s, against
- * ~4 s without remark-gfm). Parsing the document in pieces keeps every event
- * array small.
+ * heap reaches gigabytes and the parse becomes quadratic (docs/performance.md).
+ * Parsing the document in pieces keeps every event array small.
  *
  * A piece may only end where the next line starts a fresh top-level block
  * whatever came before: an ATX heading, or after a blank line a line that can
@@ -74,7 +76,7 @@ export function parseMarkdownChunked(text: string, options: ChunkedParseOptions 
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const parse = options.parse ?? parseMarkdown;
   if (text.length < 2 * chunkSize) return parse(text);
-  const lines = documentLines(text);
+  const lines = readLines(text);
   const pieces = [...cutPieces(text, lines, cutOptions(lines, chunkSize, parse))];
   if (pieces.length === 1) return pieces[0]!.tree;
   return joinPieces(text, lines, pieces, parse);
@@ -86,7 +88,7 @@ export function parseMarkdownChunked(text: string, options: ChunkedParseOptions 
  * the first sits one character earlier than its start in the string.
  */
 function offsetOf(text: string, lines: Lines, piece: Piece): number {
-  return piece.from === 0 ? 0 : lines.starts[piece.from]! - (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  return piece.from === 0 ? 0 : lines.starts[piece.from]! - (startsWithBom(text) ? 1 : 0);
 }
 
 function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Root): CutOptions {
@@ -99,11 +101,11 @@ function cutOptions(lines: Lines, chunkSize: number, parse: (text: string) => Ro
   };
 }
 
-function documentLines(text: string): Lines {
+function readLines(text: string): Lines {
   const starts = lineStarts(text);
   const content = splitLines(text);
-  // A text that ends with a line ending has no empty last line of its own; `starts` then ends at the text's end.
-  if (content.length > 1 && content.at(-1) === '') content.pop();
+  // A text that ends with a line ending has no empty last line of its own; its start is then the extra entry.
+  if (starts.length > 1 && starts.at(-1) === text.length) content.pop();
   else starts.push(text.length);
   return { starts, text: content };
 }
@@ -117,7 +119,7 @@ function documentLines(text: string): Lines {
  */
 function readFrontMatterFences(lines: Lines): { end: number; unclosed: boolean } {
   // micromark reads past a byte order mark before looking for the fence.
-  const first = lines.text[0]!.replace(/^\uFEFF/, '');
+  const first = stripBom(lines.text[0]!);
   if (lines.text.length < 2 || !FRONT_MATTER_FENCE.test(first)) return { end: 0, unclosed: false };
   for (let index = 1; index < lines.text.length; index++) {
     if (FRONT_MATTER_FENCE.test(lines.text[index]!)) return { end: index + 1, unclosed: false };

@@ -3,10 +3,9 @@ import { splitLines } from '../util/lines.js';
 /**
  * micromark matches emphasis (`*`, `_`) and strikethrough (`~`) markers by
  * looking back over every earlier marker of the same paragraph, so its time
- * grows with the square of their number: 8,000 unmatched `*` in a paragraph
- * take about 3 s, 32,000 about 30 s, and a 512 KiB paragraph of them half an
- * hour. Real guides have a few dozen per paragraph. This scan counts them
- * cheaply, before parsing.
+ * grows with the square of their number: a paragraph of tens of thousands of
+ * unmatched `*` can keep it busy for hours. Real guides have a few dozen per
+ * paragraph. This scan counts them cheaply, before parsing.
  */
 
 export interface DenseBlock {

@@ -44,7 +44,8 @@ export class OutlineBuilder {
       this.diagnostics.push(
         createDiagnostic(
           'section-duplicate',
-          `Section number ${numbered.number} is used twice: ${quote(title)} here and ${quote(`${existing.number}. ${existing.title}`)} at line ${existing.line}. Renumber one of them.`,
+          `Section number ${numbered.number} is used twice: ${quote(title)} here` +
+            ` and ${quote(`${existing.number}. ${existing.title}`)} at line ${existing.line}. Renumber one of them.`,
           span,
         ),
       );

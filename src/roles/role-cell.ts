@@ -1,6 +1,7 @@
-import type { RoleLetter } from '../schema/model.js';
+import { type RoleLetter, RoleLetterSchema } from '../schema/model.js';
 
-export const ROLE_LETTERS: readonly RoleLetter[] = ['R', 'A', 'C', 'I'];
+/** The RACI letters in canonical order, as the schema lists them. */
+export const ROLE_LETTERS: readonly RoleLetter[] = RoleLetterSchema.options;
 
 export interface NormalizedRoleCell {
   /** Known letters, each once, in canonical order R, A, C, I. */

@@ -1,6 +1,7 @@
+import { activitiesIn, listSections, walkSections } from '../model/walk-sections.js';
 import type { ActivityChange, AssignmentChange, LabelChange, ModelDiff, ScopeChange, WordDiffPart } from '../schema/diff.js';
 import type { Activity, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
-import { sectionActivities } from './guide-figures.js';
+import { plural } from '../util/strings.js';
 import {
   activityAnchor,
   activityText,
@@ -9,7 +10,6 @@ import {
   langTag,
   matrixHead,
   partyCell,
-  plural,
   scopeCell,
   sectionAnchor,
 } from './guide-page.js';
@@ -39,7 +39,8 @@ function chips(letters: readonly RoleLetter[], roles: readonly RoleDefinition[])
 }
 
 function beforeAfter(before: SafeHtml, after: SafeHtml): SafeHtml {
-  return html`<del><span class="visually-hidden">before: </span>${before}</del> <span class="arrow" aria-hidden="true">→</span> <ins><span class="visually-hidden">now: </span>${after}</ins>`;
+  const arrow = html`<span class="arrow" aria-hidden="true">→</span>`;
+  return html`<del><span class="visually-hidden">before: </span>${before}</del> ${arrow} <ins><span class="visually-hidden">now: </span>${after}</ins>`;
 }
 
 function words(parts: readonly WordDiffPart[]): SafeHtml {
@@ -60,9 +61,8 @@ function badges(change: ActivityChange, diff: ModelDiff): SafeHtml {
   if (change.kind === 'added') list.push(html`<span class="change-badge change-badge-added">added</span>`);
   if (change.kind === 'removed') list.push(html`<span class="change-badge change-badge-removed">removed</span>`);
   if (change.accountable) {
-    list.push(
-      html`<span class="change-badge change-badge-accountable">A: ${partyNames(change.accountable.old, diff)} → ${partyNames(change.accountable.new, diff)}</span>`,
-    );
+    const handover = `A: ${partyNames(change.accountable.old, diff)} → ${partyNames(change.accountable.new, diff)}`;
+    list.push(html`<span class="change-badge change-badge-accountable">${handover}</span>`);
   } else if (change.assignments.length > 0) {
     list.push(html`<span class="change-badge change-badge-modified">roles changed</span>`);
   }
@@ -126,36 +126,38 @@ function removedRow(change: ActivityChange, input: DiffPageInput): SafeHtml {
   const old = change.old!;
   return html`<tr class="activity change-removed" id="removed-${old.id.replace(/[^A-Za-z0-9.-]/g, '-')}" data-change="removed">
 <th scope="row"><del class="activity-text">${old.text}</del>${badges(change, diff)}</th>
-${model.parties.map((party) => html`<td class="party"><del><span class="visually-hidden">before: </span>${chips(old.assignments[party.id] ?? [], model.roles)}</del></td>`)}${model.scopes.map(
-  () => html`<td class="scope"></td>`,
-)}<td class="source" title="Line in the base version">was L${old.line}</td>
+${model.parties.map(
+  (party) =>
+    html`<td class="party"><del><span class="visually-hidden">before: </span>${chips(old.assignments[party.id] ?? [], model.roles)}</del></td>`,
+)}${model.scopes.map(() => html`<td class="scope"></td>`)}<td class="source" title="Line in the base version">was L${old.line}</td>
 </tr>
 `;
 }
 
-function sectionBodies(
+function sectionBody(
   section: Section,
   depth: number,
   input: DiffPageInput,
   changes: Map<string, ActivityChange>,
   removed: Map<string, ActivityChange[]>,
   columns: number,
-): SafeHtml[] {
-  const here = sectionActivities(section);
+): SafeHtml {
+  const here = activitiesIn([section]);
   const changed =
     here.filter((activity) => changes.has(activity.id)).length +
     [...removed]
       .filter(([number]) => number === section.number || number.startsWith(`${section.number}.`))
       .reduce((sum, [, list]) => sum + list.length, 0);
-  const body = html`<tbody class="section depth-${Math.min(depth, 5)}" id="${sectionAnchor(section)}" data-section="${section.number}" data-changed="${changed}">
-<tr class="section-row"><th colspan="${columns}" scope="rowgroup"><span class="section-heading"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count" lang="en">${changed === 0 ? 'no change' : plural(changed, 'change')}</span></span></th></tr>
-${section.activities.map((activity) => currentRow(activity, changes.get(activity.id), input))}${(removed.get(section.number) ?? []).map((change) => removedRow(change, input))}</tbody>
+  const count = html`<span class="section-count" lang="en">${changed === 0 ? 'no change' : plural(changed, 'change')}</span>`;
+  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span>${count}`;
+  const rows = [
+    ...section.activities.map((activity) => currentRow(activity, changes.get(activity.id), input)),
+    ...(removed.get(section.number) ?? []).map((change) => removedRow(change, input)),
+  ];
+  return html`<tbody class="section depth-${Math.min(depth, 5)}" id="${sectionAnchor(section)}" data-section="${section.number}" data-changed="${changed}">
+<tr class="section-row"><th colspan="${columns}" scope="rowgroup"><span class="section-heading">${heading}</span></th></tr>
+${rows}</tbody>
 `;
-  return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, changes, removed, columns))];
-}
-
-function sectionNumbers(sections: readonly Section[]): string[] {
-  return sections.flatMap((section) => [section.number, ...sectionNumbers(section.sections)]);
 }
 
 function labelChanges(title: string, changes: readonly LabelChange[]): SafeHtml | string {
@@ -196,7 +198,8 @@ function otherChanges(diff: ModelDiff): SafeHtml | string {
       : '',
   ].filter((item) => item !== '');
   if (items.length === 0) return '';
-  return html`<section class="panel" aria-labelledby="other-heading" lang="en"><h2 id="other-heading">Title, legend, columns and sections</h2><ul class="other-changes">${items}</ul></section>`;
+  const heading = html`<h2 id="other-heading">Title, legend, columns and sections</h2>`;
+  return html`<section class="panel" aria-labelledby="other-heading" lang="en">${heading}<ul class="other-changes">${items}</ul></section>`;
 }
 
 function summaryList(diff: ModelDiff): SafeHtml {
@@ -223,7 +226,7 @@ export function renderDiffPage(input: DiffPageInput): string {
   const lang = langTag(model.meta.locale);
   const changes = new Map<string, ActivityChange>();
   const removed = new Map<string, ActivityChange[]>();
-  const present = new Set(sectionNumbers(model.sections));
+  const present = new Set(listSections(model.sections).map((section) => section.number));
   const orphans: ActivityChange[] = [];
   for (const change of diff.activities) {
     if (change.kind === 'removed') {
@@ -236,6 +239,8 @@ export function renderDiffPage(input: DiffPageInput): string {
   }
   const columns = 1 + model.parties.length + model.scopes.length + 1;
   const title = model.meta.title || input.file;
+  const orphanCount = html`<span class="section-count">${plural(orphans.length, 'change')}</span>`;
+  const orphanHeading = html`<span class="section-title">From sections that are gone</span>${orphanCount}`;
   const body = html`<article${lang ? html` lang="${lang}"` : ''}>
 <p class="eyebrow" lang="en">Changes</p>
 <h1>${title}</h1>
@@ -252,10 +257,10 @@ ${otherChanges(diff)}
 <div class="table-wrap">
 <table class="matrix diff-matrix" id="matrix" aria-labelledby="matrix-heading">
 ${matrixHead(model)}
-${model.sections.flatMap((section) => sectionBodies(section, 1, input, changes, removed, columns))}${
+${walkSections(model.sections).map(({ section, depth }) => sectionBody(section, depth, input, changes, removed, columns))}${
   orphans.length > 0
     ? html`<tbody class="section depth-1" data-section="removed" data-changed="${orphans.length}">
-<tr class="section-row"><th colspan="${columns}" scope="rowgroup" lang="en"><span class="section-heading"><span class="section-title">From sections that are gone</span><span class="section-count">${plural(orphans.length, 'change')}</span></span></th></tr>
+<tr class="section-row"><th colspan="${columns}" scope="rowgroup" lang="en"><span class="section-heading">${orphanHeading}</span></th></tr>
 ${orphans.map((change) => removedRow(change, input))}</tbody>`
     : ''
 }</table>

@@ -1,18 +1,10 @@
 import { countBySeverity } from '../diagnostics/diagnostic.js';
-import type { Activity, Diagnostic, ResponsibilityModel, RoleLetter, Section, Severity } from '../schema/model.js';
+import { activitiesIn, walkSections } from '../model/walk-sections.js';
+import { ROLE_LETTERS } from '../roles/role-cell.js';
+import type { Activity, Diagnostic, ResponsibilityModel, RoleLetter, Severity } from '../schema/model.js';
 
 /** The party whose share of accountability the overview compares across guides. */
 export const CUSTOMER = 'customer';
-
-export const LETTERS: readonly RoleLetter[] = ['R', 'A', 'C', 'I'];
-
-export function sectionActivities(section: Section): Activity[] {
-  return [...section.activities, ...section.sections.flatMap(sectionActivities)];
-}
-
-export function allActivities(model: ResponsibilityModel): Activity[] {
-  return model.sections.flatMap(sectionActivities);
-}
 
 export function hasLetter(activity: Activity, party: string, letter: RoleLetter): boolean {
   return activity.assignments[party]?.includes(letter) ?? false;
@@ -20,10 +12,10 @@ export function hasLetter(activity: Activity, party: string, letter: RoleLetter)
 
 /** Party id → letter → how many activities give that party that letter. */
 export function letterCounts(model: ResponsibilityModel): Record<string, Record<RoleLetter, number>> {
-  const activities = allActivities(model);
+  const activities = activitiesIn(model.sections);
   const counts: Record<string, Record<RoleLetter, number>> = {};
   for (const party of model.parties) {
-    counts[party.id] = { R: 0, A: 0, C: 0, I: 0 };
+    counts[party.id] = Object.fromEntries(ROLE_LETTERS.map((letter) => [letter, 0])) as Record<RoleLetter, number>;
     for (const activity of activities) for (const letter of activity.assignments[party.id] ?? []) counts[party.id]![letter] += 1;
   }
   return counts;
@@ -33,19 +25,19 @@ export interface PhaseShare {
   number: string;
   title: string;
   total: number;
-  /** Activities of the phase (its whole subtree) where the party holds the letter. */
+  /** Activities of the phase (its whole subtree) where the customer is accountable (A). */
   matching: number;
 }
 
-/** Per top-level section ("phase"): how many of its activities give `party` the `letter`. */
-export function phaseShares(model: ResponsibilityModel, party = CUSTOMER, letter: RoleLetter = 'A'): PhaseShare[] {
+/** Per top-level section ("phase"): how many of its activities make the customer accountable. */
+export function phaseShares(model: ResponsibilityModel): PhaseShare[] {
   return model.sections.map((section) => {
-    const activities = sectionActivities(section);
+    const activities = activitiesIn([section]);
     return {
       number: section.number,
       title: section.title,
       total: activities.length,
-      matching: activities.filter((activity) => hasLetter(activity, party, letter)).length,
+      matching: activities.filter((activity) => hasLetter(activity, CUSTOMER, 'A')).length,
     };
   });
 }
@@ -65,12 +57,10 @@ export interface PlacedFindings {
 export function placeFindings(model: ResponsibilityModel, findings: readonly Diagnostic[]): PlacedFindings {
   const activityAt = new Map<number, string>();
   const sectionAt = new Map<number, string>();
-  const visit = (section: Section): void => {
+  for (const { section } of walkSections(model.sections)) {
     sectionAt.set(section.line, section.number);
     for (const activity of section.activities) activityAt.set(activity.line, activity.id);
-    section.sections.forEach(visit);
-  };
-  model.sections.forEach(visit);
+  }
   const byActivity = new Map<string, Diagnostic[]>();
   const bySection = new Map<string, Diagnostic[]>();
   for (const finding of findings) {

@@ -1,11 +1,13 @@
-import { countSections } from '../model/count-sections.js';
+import { activitiesIn, countSections, walkSections } from '../model/walk-sections.js';
+import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, Link, Party, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
-import { LETTERS, letterCounts, type PlacedFindings, placeFindings, sectionActivities, worstSeverity } from './guide-figures.js';
+import { plural } from '../util/strings.js';
+import { letterCounts, type PlacedFindings, placeFindings, worstSeverity } from './guide-figures.js';
 import { attribute, html, joinHtml, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { ROLE_NAMES } from './palette.js';
 
-export interface Translation {
+interface Translation {
   locale: string;
   title: string;
   /** From this page to the other locale's page. */
@@ -72,10 +74,6 @@ export function chip(letter: RoleLetter, roles: readonly RoleDefinition[]): Safe
   return html`<abbr class="chip chip-${letter}" title="${roleTitle(letter, roles)}">${letter}</abbr>`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 function anchorFor(link: Link, linkHref: GuidePageInput['linkHref']): SafeHtml {
   const href = linkHref(link.url);
   if (href === undefined)
@@ -109,7 +107,8 @@ export function activityText(activity: Activity, linkHref: GuidePageInput['linkH
 }
 
 function findingItem(finding: Diagnostic, target: SafeHtml | string): SafeHtml {
-  return html`<li><span class="severity severity-${finding.severity}">${finding.severity}</span> ${target}${finding.message} <code class="finding-code">${finding.code}</code></li>`;
+  const severity = html`<span class="severity severity-${finding.severity}">${finding.severity}</span>`;
+  return html`<li>${severity} ${target}${finding.message} <code class="finding-code">${finding.code}</code></li>`;
 }
 
 function rowFindings(findings: readonly Diagnostic[] | undefined): SafeHtml | string {
@@ -140,7 +139,9 @@ function activityRow(activity: Activity, section: Section, input: GuidePageInput
   const scopes = model.scopes.filter((scope) => activity.scopes[scope.id]).map((scope) => scope.id);
   const href = input.sourceHref(activity.line);
   const lineLabel = `L${activity.line}`;
-  return html`<tr class="activity${severity ? ` finding-${severity}` : ''}" id="${activityAnchor(activity)}" data-section="${section.number}" data-roles="${roles.join(' ')}"${attribute('data-scopes', model.scopes.length ? scopes.join(' ') : undefined)}${attribute('data-severity', severity)}>
+  const scopeData = attribute('data-scopes', model.scopes.length ? scopes.join(' ') : undefined);
+  const data = html`data-section="${section.number}" data-roles="${roles.join(' ')}"${scopeData}`;
+  return html`<tr class="activity${severity ? ` finding-${severity}` : ''}" id="${activityAnchor(activity)}" ${data}${attribute('data-severity', severity)}>
 <th scope="row">${activityText(activity, input.linkHref)}${rowFindings(findings)}</th>
 ${model.parties.map((party) => partyCell(activity, party, model.roles))}${model.scopes.map((scope) => scopeCell(activity, scope.id))}<td class="source">${
     href === undefined ? lineLabel : html`<a href="${href}" title="${`${input.file}, line ${activity.line}`}">${lineLabel}</a>`
@@ -149,33 +150,42 @@ ${model.parties.map((party) => partyCell(activity, party, model.roles))}${model.
 `;
 }
 
-function sectionBodies(section: Section, depth: number, input: GuidePageInput, placed: PlacedFindings, columns: number): SafeHtml[] {
-  const count = sectionActivities(section).length;
+function sectionBody(section: Section, depth: number, input: GuidePageInput, placed: PlacedFindings, columns: number): SafeHtml {
+  const count = activitiesIn([section]).length;
   const headingFindings = placed.bySection.get(section.number);
   const id = sectionAnchor(section);
-  const body = html`<tbody class="section depth-${Math.min(depth, 5)}" id="${id}" data-section="${section.number}">
-<tr class="section-row"><th colspan="${columns}" scope="rowgroup"><button type="button" class="section-toggle" aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"><span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span><span class="section-count" data-count="${count}">${plural(count, 'activity', 'activities')}</span></button>${rowFindings(headingFindings)}</th></tr>
+  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span>`;
+  const countText = html`<span class="section-count" data-count="${count}">${plural(count, 'activity', 'activities')}</span>`;
+  const toggleData = html`aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"`;
+  const toggle = html`<button type="button" class="section-toggle" ${toggleData}>${heading}${countText}</button>`;
+  return html`<tbody class="section depth-${Math.min(depth, 5)}" id="${id}" data-section="${section.number}">
+<tr class="section-row"><th colspan="${columns}" scope="rowgroup">${toggle}${rowFindings(headingFindings)}</th></tr>
 ${section.activities.map((activity) => activityRow(activity, section, input, placed))}</tbody>
 `;
-  return [body, ...section.sections.flatMap((child) => sectionBodies(child, depth + 1, input, placed, columns))];
 }
 
 export function matrixHead(model: ResponsibilityModel): SafeHtml {
+  const parties = model.parties.map((party) => html`<th scope="col" class="party">${party.label}</th>`);
   if (model.scopes.length === 0) {
-    return html`<thead><tr><th scope="col" lang="en">Activity</th>${model.parties.map((party) => html`<th scope="col" class="party">${party.label}</th>`)}<th scope="col" class="source" lang="en">Source</th></tr></thead>`;
+    return html`<thead><tr><th scope="col" lang="en">Activity</th>${parties}<th scope="col" class="source" lang="en">Source</th></tr></thead>`;
   }
-  return html`<thead><tr><th scope="col" rowspan="2" lang="en">Activity</th><th scope="colgroup" colspan="${model.parties.length}" class="party" lang="en">Roles</th><th scope="colgroup" colspan="${model.scopes.length}" class="scope" lang="en">Applies to</th><th scope="col" rowspan="2" class="source" lang="en">Source</th></tr>
-<tr>${model.parties.map((party) => html`<th scope="col" class="party">${party.label}</th>`)}${model.scopes.map((scope) => html`<th scope="col" class="scope">${scope.label}</th>`)}</tr></thead>`;
+  const scopes = model.scopes.map((scope) => html`<th scope="col" class="scope">${scope.label}</th>`);
+  const groups = [
+    html`<th scope="colgroup" colspan="${model.parties.length}" class="party" lang="en">Roles</th>`,
+    html`<th scope="colgroup" colspan="${model.scopes.length}" class="scope" lang="en">Applies to</th>`,
+  ];
+  return html`<thead><tr><th scope="col" rowspan="2" lang="en">Activity</th>${groups}<th scope="col" rowspan="2" class="source" lang="en">Source</th></tr>
+<tr>${parties}${scopes}</tr></thead>`;
 }
 
 function legendPanel(model: ResponsibilityModel): SafeHtml {
   const fromGuide = model.roles.length > 0;
   const entries: { letter: RoleLetter | undefined; code: string; label: string }[] = fromGuide
     ? model.roles.map((role) => {
-        const letter = LETTERS.find((candidate) => candidate === role.code.toUpperCase());
+        const letter = ROLE_LETTERS.find((candidate) => candidate === role.code.toUpperCase());
         return { letter, code: role.code, label: role.label };
       })
-    : LETTERS.map((letter) => ({ letter, code: letter, label: ROLE_NAMES[letter] }));
+    : ROLE_LETTERS.map((letter) => ({ letter, code: letter, label: ROLE_NAMES[letter] }));
   return html`<section class="panel" aria-labelledby="legend-heading"><h2 id="legend-heading">Legend</h2>
 <dl class="legend">${entries.map(
     (entry) =>
@@ -186,14 +196,16 @@ ${fromGuide ? '' : html`<p class="note">The guide has no legend; these are the u
 
 function countsPanel(model: ResponsibilityModel): SafeHtml {
   const counts = letterCounts(model);
+  const letters = ROLE_LETTERS.map((letter) => html`<th scope="col">${chip(letter, model.roles)}</th>`);
+  const button = (party: Party, letter: RoleLetter): SafeHtml => {
+    const title = `Show the activities where ${party.label} is ${ROLE_NAMES[letter]}`;
+    const data = html`data-party="${party.id}" data-letter="${letter}" aria-pressed="false"`;
+    return html`<button type="button" class="count-button" ${data} title="${title}">${counts[party.id]![letter]}</button>`;
+  };
   return html`<section class="panel" aria-labelledby="counts-heading"><h2 id="counts-heading">Roles by party</h2>
-<table class="counts"><thead><tr><th scope="col"><span class="visually-hidden">Party</span></th>${LETTERS.map((letter) => html`<th scope="col">${chip(letter, model.roles)}</th>`)}</tr></thead>
+<table class="counts"><thead><tr><th scope="col"><span class="visually-hidden">Party</span></th>${letters}</tr></thead>
 <tbody>${model.parties.map(
-    (party) =>
-      html`<tr><th scope="row">${party.label}</th>${LETTERS.map(
-        (letter) =>
-          html`<td><button type="button" class="count-button" data-party="${party.id}" data-letter="${letter}" aria-pressed="false" title="${`Show the activities where ${party.label} is ${ROLE_NAMES[letter]}`}">${counts[party.id]![letter]}</button></td>`,
-      )}</tr>`,
+    (party) => html`<tr><th scope="row">${party.label}</th>${ROLE_LETTERS.map((letter) => html`<td>${button(party, letter)}</td>`)}</tr>`,
   )}</tbody></table>
 <p class="note no-print">Select a number to show those activities.</p></section>`;
 }
@@ -207,7 +219,8 @@ function findingsPanel(input: GuidePageInput, placed: PlacedFindings, activityAt
     const href = input.sourceHref(finding.line);
     return href === undefined ? html`${place} ` : html`<a href="${href}">${place}</a> `;
   };
-  return html`<section class="panel panel-findings" id="findings" aria-labelledby="findings-heading"><h2 id="findings-heading">Findings (${findings.length})</h2>
+  const heading = html`<h2 id="findings-heading">Findings (${findings.length})</h2>`;
+  return html`<section class="panel panel-findings" id="findings" aria-labelledby="findings-heading">${heading}
 ${
   findings.length === 0
     ? html`<p class="note">raci check found nothing to report in this guide.</p>`
@@ -215,12 +228,19 @@ ${
 }</section>`;
 }
 
+const SEARCH_INPUT = html`<input type="search" id="f-text" name="q" placeholder="Type, or press /" autocomplete="off" spellcheck="false">`;
+const FILTER_ACTIONS = [
+  html`<button type="button" data-reset>Reset filters</button>`,
+  html`<button type="button" data-collapse-all>Collapse all</button>`,
+  html`<button type="button" data-expand-all>Expand all</button>`,
+];
+
 function toolbar(model: ResponsibilityModel, total: number): SafeHtml {
   return html`<div class="toolbar" id="filters" lang="en" role="search" aria-label="Filter the matrix" hidden>
 <div><label for="f-party">Party</label><select id="f-party" name="party"><option value="">Any party</option>${model.parties.map(
     (party) => html`<option value="${party.id}">${party.label}</option>`,
   )}</select></div>
-<div><label for="f-letter">has role</label><select id="f-letter" name="role"><option value="">Any role</option>${LETTERS.map(
+<div><label for="f-letter">has role</label><select id="f-letter" name="role"><option value="">Any role</option>${ROLE_LETTERS.map(
     (letter) => html`<option value="${letter}">${letter}: ${ROLE_NAMES[letter]}</option>`,
   )}<option value="-">No role</option></select></div>
 ${
@@ -230,9 +250,9 @@ ${
       )}</select></div>`
     : ''
 }
-<div><label for="f-text">Search activities</label><input type="search" id="f-text" name="q" placeholder="Type, or press /" autocomplete="off" spellcheck="false"></div>
+<div><label for="f-text">Search activities</label>${SEARCH_INPUT}</div>
 <label class="check"><input type="checkbox" id="f-findings" name="findings"> Only rows with findings</label>
-<div class="actions"><button type="button" data-reset>Reset filters</button><button type="button" data-collapse-all>Collapse all</button><button type="button" data-expand-all>Expand all</button></div>
+<div class="actions">${FILTER_ACTIONS}</div>
 <p class="status" id="filter-status" role="status" aria-live="polite">${plural(total, 'activity', 'activities')}</p>
 </div>`;
 }
@@ -250,22 +270,18 @@ export function renderGuidePage(input: GuidePageInput): string {
   const { model } = input;
   const lang = langTag(model.meta.locale);
   const placed = placeFindings(model, input.findings);
-  const activityAt = new Map<string, Activity>();
-  const visit = (section: Section): void => {
-    for (const activity of section.activities) activityAt.set(activity.id, activity);
-    section.sections.forEach(visit);
-  };
-  model.sections.forEach(visit);
+  const activityAt = new Map(activitiesIn(model.sections).map((activity) => [activity.id, activity]));
   const total = activityAt.size;
   const columns = 1 + model.parties.length + model.scopes.length + 1;
   const title = model.meta.title || input.file;
   const fileHref = input.sourceHref(1);
+  const updated = model.meta.updated ?? model.meta.updatedText;
   const body = html`<article${attribute('lang', lang)}>
 <h1>${title}</h1>
 ${model.meta.excerpt ? html`<p class="lead">${model.meta.excerpt}</p>` : ''}
 <ul class="meta" lang="en">
 ${model.meta.locale ? html`<li>Locale <strong>${model.meta.locale}</strong></li>` : ''}
-${model.meta.updated ? html`<li>Updated <strong>${model.meta.updated}</strong></li>` : model.meta.updatedText ? html`<li>Updated <strong>${model.meta.updatedText}</strong></li>` : ''}
+${updated ? html`<li>Updated <strong>${updated}</strong></li>` : ''}
 <li><strong>${total}</strong> ${total === 1 ? 'activity' : 'activities'} in <strong>${countSections(model.sections)}</strong> sections</li>
 ${input.change ? html`<li>${changeLink(input.change)}</li>` : ''}
 <li>Source ${fileHref === undefined ? html`<code>${input.file}</code>` : html`<a href="${fileHref}"><code>${input.file}</code></a>`}</li>
@@ -293,7 +309,7 @@ ${toolbar(model, total)}
 <div class="table-wrap">
 <table class="matrix" id="matrix" aria-labelledby="matrix-heading">
 ${matrixHead(model)}
-${model.sections.flatMap((section) => sectionBodies(section, 1, input, placed, columns))}</table>
+${walkSections(model.sections).map(({ section, depth }) => sectionBody(section, depth, input, placed, columns))}</table>
 </div>
 ${total === 0 ? html`<p class="note" lang="en">No activity could be read from this guide; see the findings above.</p>` : ''}
 </article>`;

@@ -1,7 +1,9 @@
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { activitiesIn } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
-import { allActivities, CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './guide-figures.js';
+import { compareStrings, plural } from '../util/strings.js';
+import { CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './guide-figures.js';
 import { type ChangeNote, changeLink, langTag } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
@@ -21,7 +23,7 @@ export interface OverviewEntry {
 }
 
 /** The locales of one guide, in file order. */
-export interface OverviewGroup {
+interface OverviewGroup {
   entries: readonly OverviewEntry[];
 }
 
@@ -40,14 +42,14 @@ export interface OverviewPageInput {
   removed?: readonly RemovedGuide[];
 }
 
-export interface PhaseColumn {
+interface PhaseColumn {
   number: string;
   /** The title most guides give this phase (ties: alphabetical), for the key. */
   title: string;
 }
 
 /** The phases compared across guides: every top-level number any guide uses, in numeric order. */
-export function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
+function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColumn[] {
   const titles = new Map<string, Map<string, number>>();
   for (const model of models) {
     for (const section of model.sections) {
@@ -57,7 +59,7 @@ export function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColum
     }
   }
   return [...titles.keys()].sort(compareSectionNumbers).map((number) => {
-    const ranked = [...titles.get(number)!].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+    const ranked = [...titles.get(number)!].sort(([a, countA], [b, countB]) => countB - countA || compareStrings(a, b));
     return { number, title: ranked[0]![0] };
   });
 }
@@ -65,11 +67,14 @@ export function phaseColumns(models: readonly ResponsibilityModel[]): PhaseColum
 function heatCell(share: PhaseShare | undefined, column: PhaseColumn): SafeHtml {
   if (!share || share.total === 0) {
     const why = share ? 'no activities' : 'no such phase';
-    return html`<li><span class="heat heat-none" title="${`${column.number}. ${share?.title ?? column.title}: ${why}`}"><span aria-hidden="true">–</span><span class="visually-hidden">Phase ${column.number}: ${why}</span></span></li>`;
+    const title = `${column.number}. ${share?.title ?? column.title}: ${why}`;
+    const text = html`<span aria-hidden="true">–</span><span class="visually-hidden">Phase ${column.number}: ${why}</span>`;
+    return html`<li><span class="heat heat-none" title="${title}">${text}</span></li>`;
   }
   const value = percent(share.matching, share.total);
   const description = `${share.number}. ${share.title}: customer accountable for ${share.matching} of ${share.total} activities (${value}%)`;
-  return html`<li><span class="heat heat-${heatStep(share.matching, share.total)}" title="${description}"><span aria-hidden="true">${value}%</span><span class="visually-hidden">${description}</span></span></li>`;
+  const text = html`<span aria-hidden="true">${value}%</span><span class="visually-hidden">${description}</span>`;
+  return html`<li><span class="heat heat-${heatStep(share.matching, share.total)}" title="${description}">${text}</span></li>`;
 }
 
 function heatStrip(model: ResponsibilityModel, columns: readonly PhaseColumn[]): SafeHtml {
@@ -86,10 +91,8 @@ function heatStrip(model: ResponsibilityModel, columns: readonly PhaseColumn[]):
 function findingsSummary(findings: readonly Diagnostic[], href: string): SafeHtml {
   const counts = countBySeverity(findings);
   const parts = [
-    counts.error > 0 ? html`<span class="severity severity-error">${counts.error} ${counts.error === 1 ? 'error' : 'errors'}</span>` : '',
-    counts.warning > 0
-      ? html`<span class="severity severity-warning">${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}</span>`
-      : '',
+    counts.error > 0 ? html`<span class="severity severity-error">${plural(counts.error, 'error')}</span>` : '',
+    counts.warning > 0 ? html`<span class="severity severity-warning">${plural(counts.warning, 'warning')}</span>` : '',
   ];
   return counts.error + counts.warning === 0
     ? html`<span class="empty">none</span>`
@@ -98,12 +101,13 @@ function findingsSummary(findings: readonly Diagnostic[], href: string): SafeHtm
 
 function entryRow(entry: OverviewEntry, first: boolean, columns: readonly PhaseColumn[]): SafeHtml {
   const { model } = entry;
-  const activities = allActivities(model);
+  const activities = activitiesIn(model.sections);
   const hasCustomer = model.parties.some((party) => party.id === CUSTOMER);
   const accountable = activities.filter((activity) => hasLetter(activity, CUSTOMER, 'A')).length;
   const lang = langTag(model.meta.locale);
+  const title = html`<a class="guide-title" href="${entry.href}"${lang ? html` lang="${lang}"` : ''}>${model.meta.title || entry.file}</a>`;
   return html`<tr class="${first ? 'first-locale' : 'same-guide'}">
-<th scope="row"><a class="guide-title" href="${entry.href}"${lang ? html` lang="${lang}"` : ''}>${model.meta.title || entry.file}</a><span class="guide-file" title="${entry.file}">${entry.shortPath}</span></th>
+<th scope="row">${title}<span class="guide-file" title="${entry.file}">${entry.shortPath}</span></th>
 <td class="locale">${model.meta.locale ?? '–'}</td>
 <td class="number">${model.meta.updated ?? model.meta.updatedText ?? '–'}</td>
 <td class="number">${activities.length}</td>
@@ -124,6 +128,13 @@ ${HEAT_STEPS.map((_, step) => html`<li><span class="heat heat-${step}" aria-hidd
 <ol class="phase-key">${columns.map((column) => html`<li><strong>${column.number}</strong> ${column.title}</li>`)}</ol>`;
 }
 
+const LEAD = [
+  'Every guide with its activities, and for each phase the share of activities where the ',
+  html`<strong>customer is Accountable</strong>`,
+  ' (A): the darker, the more the customer carries.',
+];
+const FILTER_INPUT = html`<input type="search" id="o-filter" placeholder="Title, path or locale" autocomplete="off" spellcheck="false">`;
+
 /** The index: every guide with its counts and its heat strip, locales of one guide together. */
 export function renderOverviewPage(input: OverviewPageInput): string {
   const entries = input.groups.flatMap((group) => group.entries);
@@ -132,15 +143,23 @@ export function renderOverviewPage(input: OverviewPageInput): string {
     (sum, entry) => {
       const counts = countBySeverity(entry.findings);
       return {
-        activities: sum.activities + allActivities(entry.model).length,
+        activities: sum.activities + activitiesIn(entry.model.sections).length,
         errors: sum.errors + counts.error,
         warnings: sum.warnings + counts.warning,
       };
     },
     { activities: 0, errors: 0, warnings: 0 },
   );
+  const phaseNumbers = columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`);
+  const phases = html`<ol class="heat-strip heat-head" aria-hidden="true">${phaseNumbers}</ol>`;
+  const head = [
+    html`<th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th>`,
+    html`<th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th>`,
+    html`<th scope="col">Customer A by phase${phases}</th><th scope="col">Findings</th>`,
+    input.base !== undefined ? html`<th scope="col">Since <code>${input.base}</code></th>` : '',
+  ];
   const body = html`<h1>${input.siteTitle}</h1>
-<p class="lead">Every guide with its activities, and for each phase the share of activities where the <strong>customer is Accountable</strong> (A): the darker, the more the customer carries.</p>
+<p class="lead">${LEAD}</p>
 <ul class="totals">
 <li><strong>${entries.length}</strong> guide files</li>
 <li><strong>${input.groups.length}</strong> distinct guides</li>
@@ -149,14 +168,14 @@ export function renderOverviewPage(input: OverviewPageInput): string {
 <li><strong>${totals.warnings}</strong> ${totals.warnings === 1 ? 'warning' : 'warnings'}</li>
 </ul>
 <div class="overview-tools no-print" id="overview-tools" hidden>
-<div><label for="o-filter">Filter guides</label><input type="search" id="o-filter" placeholder="Title, path or locale" autocomplete="off" spellcheck="false"></div>
+<div><label for="o-filter">Filter guides</label>${FILTER_INPUT}</div>
 <p class="status" id="overview-status" role="status" aria-live="polite"></p>
 </div>
 ${heatLegend(columns)}
 <div class="table-wrap table-wrap-plain">
 <table class="overview" id="overview">
 <caption class="visually-hidden">Guides, their activities and the share where the customer is accountable, by phase</caption>
-<thead><tr><th scope="col">Guide</th><th scope="col">Locale</th><th scope="col" class="number">Updated</th><th scope="col" class="number">Activities</th><th scope="col" class="number">Customer A</th><th scope="col">Customer A by phase<ol class="heat-strip heat-head" aria-hidden="true">${columns.map((column) => html`<li><span class="heat">${column.number}</span></li>`)}</ol></th><th scope="col">Findings</th>${input.base !== undefined ? html`<th scope="col">Since <code>${input.base}</code></th>` : ''}</tr></thead>
+<thead><tr>${head}</tr></thead>
 ${input.groups.map(
   (group) => html`<tbody class="guide-group">
 ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</tbody>
@@ -165,7 +184,9 @@ ${group.entries.map((entry, index) => entryRow(entry, index === 0, columns))}</t
 </div>
 ${
   input.removed && input.removed.length > 0
-    ? html`<h2>Removed since <code>${input.base}</code></h2><ul>${input.removed.map((guide) => html`<li>${guide.title || guide.file} <span class="guide-file">${guide.file}</span></li>`)}</ul>`
+    ? html`<h2>Removed since <code>${input.base}</code></h2><ul>${input.removed.map(
+        (guide) => html`<li>${guide.title || guide.file} <span class="guide-file">${guide.file}</span></li>`,
+      )}</ul>`
     : ''
 }
 ${

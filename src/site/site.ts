@@ -1,15 +1,17 @@
 import { localeFromPath } from '../read/locale.js';
 import type { ModelDiff } from '../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
-import { CLIENT_SCRIPT } from './assets/client-script.js';
+import { sharedFolderDepth } from '../util/paths.js';
+import { compareStrings, plural } from '../util/strings.js';
+import { REPORT_SCRIPT } from './assets/report-script.js';
 import { STYLESHEET } from './assets/stylesheet.js';
 import { changeCount, renderDiffPage } from './diff-page.js';
-import { type ChangeNote, plural, renderGuidePage } from './guide-page.js';
+import { type ChangeNote, renderGuidePage } from './guide-page.js';
 import { safeHref } from './html.js';
 import { type OverviewEntry, renderOverviewPage, type SkippedFile } from './overview-page.js';
 
 /** What changed in a guide since the base (`--base`): `added` when the base has no such file. */
-export interface GuideChange {
+interface GuideChange {
   status: 'added' | 'modified';
   diff: ModelDiff;
 }
@@ -90,18 +92,6 @@ export function pageNames(files: readonly string[]): Map<string, string> {
   return names;
 }
 
-/** How many leading folders all the files have in common. */
-export function sharedFolderDepth(files: readonly string[]): number {
-  const directories = files.map((file) => file.split('/').slice(0, -1));
-  let shared = directories[0]?.length ?? 0;
-  for (const directory of directories) {
-    let index = 0;
-    while (index < shared && index < directory.length && directory[index] === directories[0]![index]) index += 1;
-    shared = index;
-  }
-  return shared;
-}
-
 /** `dir/guide.fr-fr.md` and `dir/guide.en-gb.md` are one guide in two locales. */
 export function guideKey(file: string): string {
   const locale = localeFromPath(file);
@@ -151,7 +141,7 @@ function guideLinkResolver(guides: readonly ReportGuide[], names: Map<string, st
  * `guides/`, and the two assets. Pure: the same guides give the same bytes.
  */
 export function buildReportSite(input: readonly ReportGuide[], options: ReportSiteOptions = {}): SiteFile[] {
-  const guides = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const guides = [...input].sort((a, b) => compareStrings(a.file, b.file));
   const siteTitle = options.title ?? DEFAULT_SITE_TITLE;
   const generator = options.generator ?? 'raci';
   const names = pageNames(guides.map((guide) => guide.file));
@@ -171,7 +161,7 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
 
   const files: SiteFile[] = [
     { path: 'assets/report.css', content: STYLESHEET },
-    { path: 'assets/report.js', content: CLIENT_SCRIPT },
+    { path: 'assets/report.js', content: REPORT_SCRIPT },
   ];
   const changeNote = (guide: ReportGuide, fromFolder: string): ChangeNote | undefined => {
     if (options.base === undefined) return undefined;
@@ -245,5 +235,5 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
       ...(options.base !== undefined ? { base: options.base, removed: options.removed ?? [] } : {}),
     }),
   });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -1,10 +1,26 @@
 /**
- * Lines as the markdown parser counts them: CRLF, LF and lone CR all end a
- * line. The one place that splits text into lines and turns offsets into
- * line and column.
+ * Lines as the markdown parser sees them: CRLF, LF and a lone CR all end a
+ * line. Every module that turns text into lines, or an offset into a line and
+ * column, goes through here, so they all agree on where a line ends.
  */
 
-/** Offsets of the first character of each line. */
+const LINE_ENDING = /\r\n|\r|\n/;
+
+export function startsWithBom(text: string): boolean {
+  return text.charCodeAt(0) === 0xfeff;
+}
+
+/** The text without a leading byte order mark (the parser skips it without counting it). */
+export function stripBom(text: string): string {
+  return startsWithBom(text) ? text.slice(1) : text;
+}
+
+/** Each line without its line ending; a text ending with a line ending has an empty last line. */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_ENDING);
+}
+
+/** Offset of the first character of each line (the first is 0), one entry per line of `splitLines`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
@@ -16,11 +32,6 @@ export function lineStarts(text: string): number[] {
     }
   }
   return starts;
-}
-
-/** The lines of the text, without their line endings. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
 }
 
 /** Maps string offsets to 1-based line and column. */

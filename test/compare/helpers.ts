@@ -5,8 +5,6 @@ import type { ResponsibilityModel } from '../../src/schema/model.js';
 
 import { CORPUS, ROOT } from '../helpers/paths.js';
 
-/** Also exported from helpers/paths.ts, where they are defined; kept here for the tests that import them with the diff helpers. */
-export { CORPUS, DIFF_FIXTURES, ROOT } from '../helpers/paths.js';
 export const EMAIL_PRO_LEGACY = `${CORPUS}/web/emails-pro/responsibility_model/guide.en-gb.md`;
 export { EMAIL_PRO } from '../helpers/corpus-guides.js';
 export const HOSTED_EXCHANGE = `${CORPUS}/web_cloud/email_and_collaborative_solutions/microsoft_exchange/responsibility-model/guide.en-gb.md`;

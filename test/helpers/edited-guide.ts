@@ -2,7 +2,7 @@
  * The Email Pro guide with four edits, one of each kind a diff page shows:
  * a duty changing hands, a row removed, a row added and a row reworded.
  */
-export const EDITS: readonly [string, string][] = [
+const EDITS: readonly [string, string][] = [
   ['| Manage backups on the service |  | RA |', '| Manage backups on the service | RA | I |'],
   ['| Choose service location in EU | I | RA |\n', ''],
   [

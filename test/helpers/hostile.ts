@@ -94,7 +94,7 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
  * open with a pipe (a table remark could not read). The legend's rows are
  * left out: they become `roles`.
  */
-export function rowLinesToAccountFor(text: string): number[] {
+function rowLinesToAccountFor(text: string): number[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree: Root = parseMarkdown(source);
   const lines = text.split(/\r\n|\r|\n/);

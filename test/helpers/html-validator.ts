@@ -1,7 +1,7 @@
 import { HtmlValidate } from 'html-validate';
 
 /** html-validate's recommended rules (structure, content models, WCAG techniques) with two exceptions. */
-export const validator = new HtmlValidate({
+const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
   rules: {
     // Page titles are the guides' own titles, often longer than 70 characters.

@@ -10,7 +10,6 @@ import { bundledGuides as bundledGuidePaths } from '../../scripts/synthetic-guid
  */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures');
-export const CORPUS_PAGES = join(FIXTURES, 'corpus', 'pages');
 export const CORPUS = 'fixtures/corpus/pages';
 export const DIFF_FIXTURES = 'test/fixtures/diff';
 /** Small scripts the tests load into other processes (workers, module recorders). */

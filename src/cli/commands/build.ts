@@ -8,6 +8,7 @@ import { DatasetError } from '../../datasets/types.js';
 import { writeDatasets } from '../../datasets/write.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
+import { plural } from '../../util/strings.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import type { Progress } from '../progress.js';
@@ -33,8 +34,6 @@ const FOLDER_DOCUMENTATION = /^readme\.md$/i;
 
 /** A DatasetError is about what was asked for (paths, the output folder): a usage error, exit code 2. */
 const asUsageError = (caught: unknown): unknown => (caught instanceof DatasetError ? new UsageError(caught.message) : caught);
-
-const plural = (count: number, word: string, words = `${word}s`): string => `${count} ${count === 1 ? word : words}`;
 
 /**
  * The default root: the deepest folder that holds every argument (a folder
@@ -180,7 +179,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     differs = count > 0;
     io.stdout(
       differs
-        ? `${shownOut}/ is out of date: ${comparison.stale.length} stale, ${comparison.missing.length} missing, ${comparison.extra.length} extra (of ${plural(build.files.length, 'file')} built). Run the same command without --check to update it.`
+        ? `${shownOut}/ is out of date: ${comparison.stale.length} stale, ${comparison.missing.length} missing, ` +
+            `${comparison.extra.length} extra (of ${plural(build.files.length, 'file')} built). Run the same command without --check to update it.`
         : `${shownOut}/ is up to date (${plural(build.files.length, 'file')}).`,
     );
   } else {
@@ -192,7 +192,8 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     }
     io.stdout(summaryLine(build));
     io.stdout(
-      `${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ${result.removed.length} removed, ${result.unchanged.length} unchanged.`,
+      `${shownOut}/: ${plural(build.files.length, 'file')}, ${result.written.length} written, ` +
+        `${result.removed.length} removed, ${result.unchanged.length} unchanged.`,
     );
   }
 

@@ -9,6 +9,7 @@ import { renderStylish } from '../../format/stylish.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
 import type { Finding } from '../../schema/finding.js';
 import { splitLines } from '../../util/lines.js';
+import { plural } from '../../util/strings.js';
 import { shouldUseColour } from '../colour.js';
 import { loadConfig } from '../config-file.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
@@ -16,7 +17,7 @@ import type { CommandIo } from '../io.js';
 import { mapFiles } from '../worker-pool.js';
 import type { CheckedFile, CheckFileSettings } from './check-file.js';
 
-export const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
@@ -125,7 +126,8 @@ export async function runCheck(
     io.stdout(diffs.join('\n').trimEnd() || '');
     const remaining = totals(input);
     io.stderr(
-      `raci: --dry-run: ${fixesApplied} fix${fixesApplied === 1 ? '' : 'es'} would be applied; ${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
+      `raci: --dry-run: ${plural(fixesApplied, 'fix', 'fixes')} would be applied; ` +
+        `${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
     );
   } else {
     io.stdout(render(input, settings.format, options, io, environment));
@@ -212,9 +214,7 @@ async function applyBaseline(
     } catch (caught) {
       throw new UsageError(`${baselineFile}: cannot write the baseline: ${describeFsError(caught)}`);
     }
-    io.stderr(
-      `raci: wrote ${baselineFile}: ${items.length} finding${items.length === 1 ? '' : 's'} in ${new Set(items.map((item) => item.file)).size} files.`,
-    );
+    io.stderr(`raci: wrote ${baselineFile}: ${plural(items.length, 'finding')} in ${new Set(items.map((item) => item.file)).size} files.`);
   }
   // Only the entries of the files checked now: a run on one guide says nothing about the others.
   const matched = matchBaseline(items, { ...baseline!, findings: baseline!.findings.filter((entry) => checkedPaths.has(entry.file)) });
@@ -222,7 +222,8 @@ async function applyBaseline(
   for (const item of matched.fresh) fresh.get(item.shown)!.push(item.finding);
   if (matched.unusedEntries > 0 && !options.updateBaseline) {
     io.stderr(
-      `raci: ${matched.unusedEntries} finding${matched.unusedEntries === 1 ? '' : 's'} of the baseline no longer occur; run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`,
+      `raci: ${plural(matched.unusedEntries, 'finding')} of the baseline no longer occur; ` +
+        `run with --update-baseline to drop ${matched.unusedEntries === 1 ? 'it' : 'them'}.`,
     );
   }
   return { fresh, count: matched.baselined.length };

@@ -9,11 +9,12 @@ import { readGuideBytes, safeParseResponsibilityModelBytes } from '../../parse/r
 import { localeFromPath } from '../../read/locale.js';
 import { type ModelDiff, ModelDiffSchema } from '../../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../../schema/model.js';
+import { plural } from '../../util/strings.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 
-export type DiffFormat = 'text' | 'markdown' | 'json';
+type DiffFormat = 'text' | 'markdown' | 'json';
 
 export interface DiffCommandOptions {
   since?: string;
@@ -47,7 +48,7 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
   if (options.since === undefined) {
     if (args.length !== 2)
       throw new UsageError(
-        `raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}`,
+        `raci diff takes OLD and NEW (files or REV:path), or --since REV [paths...]; got ${plural(args.length, 'argument')}`,
       );
     const [oldGuide, newGuide] = await Promise.all([loadArgument(args[0]!, cwd), loadArgument(args[1]!, cwd)]);
     for (const guide of [oldGuide, newGuide]) reportErrors(guide, io);

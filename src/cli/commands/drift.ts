@@ -4,6 +4,7 @@ import { renderDriftMarkdown, renderDriftText } from '../../format/drift.js';
 import { safeParseResponsibilityModelFile } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
 import { type LocaleComparison, LocaleComparisonSchema } from '../../schema/drift.js';
+import { plural } from '../../util/strings.js';
 import { describeFsError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 
@@ -83,10 +84,8 @@ export async function runDrift(files: readonly string[], options: DriftCommandOp
     );
   } else {
     const summary =
-      `${comparisons.length} ${comparisons.length === 1 ? 'guide' : 'guides'} with translations, ${translations} ${translations === 1 ? 'translation' : 'translations'} compared with ${reference}: ` +
-      (disagreements === 0
-        ? 'no disagreement'
-        : `${disagreements} ${disagreements === 1 ? 'disagreement' : 'disagreements'} in ${disagreeing} ${disagreeing === 1 ? 'translation' : 'translations'}`) +
+      `${plural(comparisons.length, 'guide')} with translations, ${plural(translations, 'translation')} compared with ${reference}: ` +
+      (disagreements === 0 ? 'no disagreement' : `${plural(disagreements, 'disagreement')} in ${plural(disagreeing, 'translation')}`) +
       (withoutReference > 0 ? `; ${withoutReference} without ${reference}, not compared` : '');
     const body =
       format === 'markdown'

@@ -1,6 +1,6 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
-import { countSections } from '../../model/count-sections.js';
 import { listActivities } from '../../model/list-activities.js';
+import { countSections } from '../../model/walk-sections.js';
 import { readGuideBytes } from '../../parse/read-file.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import { describeFsError } from '../inputs.js';

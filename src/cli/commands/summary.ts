@@ -1,16 +1,9 @@
+import { commonFolder } from '../../util/paths.js';
 import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { formatTable } from '../text-table.js';
 import { mapFiles } from '../worker-pool.js';
 import type { SummaryRow } from './summary-file.js';
-
-/** The folder all paths share, so the table shows `cloud/nutanix/…` rather than the same long prefix forty times. */
-function commonFolder(paths: readonly string[]): string {
-  if (paths.length === 0) return '';
-  let prefix = paths[0]!.slice(0, paths[0]!.lastIndexOf('/') + 1);
-  for (const path of paths) while (!path.startsWith(prefix)) prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
-  return prefix;
-}
 
 export interface SummaryOptions {
   /** Worker processes (default: one per core; 1 = none). */

@@ -1,7 +1,7 @@
-import { LETTERS } from '../guide-figures.js';
+import { ROLE_LETTERS } from '../../roles/role-cell.js';
 import { BASE_COLOURS as C, DIFF_COLOURS as D, HEAT_STEPS, ROLE_COLOURS } from '../palette.js';
 
-const chipRules = LETTERS.map((letter) => {
+const chipRules = ROLE_LETTERS.map((letter) => {
   const pair = ROLE_COLOURS[letter];
   return `.chip-${letter} { background: ${pair.background}; color: ${pair.text}; border-color: ${pair.border}; }`;
 }).join('\n');
@@ -81,7 +81,8 @@ ${chipRules}
 
 .findings-list { list-style: none; margin: 0; padding: 0; font-size: 0.9rem; }
 .findings-list li { margin: 0 0 0.35rem; }
-.severity { display: inline-block; padding: 0 0.4em; border-radius: 0.3em; font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; border: 1px solid currentColor; }
+.severity { display: inline-block; padding: 0 0.4em; border-radius: 0.3em; font-size: 0.75rem;
+  font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; border: 1px solid currentColor; }
 .severity-error { color: ${C.error}; background: ${C.errorBackground}; }
 .severity-warning { color: ${C.warning}; background: ${C.warningBackground}; }
 .severity-info { color: ${C.info}; background: ${C.infoBackground}; }
@@ -142,9 +143,11 @@ ${chipRules}
 
 .overview-tools { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
 .overview-tools label { display: block; font-size: 0.8rem; font-weight: 600; margin-bottom: 0.15rem; }
-.overview-tools input { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.5rem; border: 1px solid #64748b; border-radius: 0.35rem; width: 20rem; max-width: 100%; }
+.overview-tools input { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.5rem;
+  border: 1px solid #64748b; border-radius: 0.35rem; width: 20rem; max-width: 100%; }
 .overview { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
-.overview thead th { white-space: nowrap; text-align: left; vertical-align: bottom; padding: 0.45rem 0.5rem; border-bottom: 2px solid #94a3b8; background: ${C.surface}; font-size: 0.82rem; }
+.overview thead th { white-space: nowrap; text-align: left; vertical-align: bottom; padding: 0.45rem 0.5rem;
+  border-bottom: 2px solid #94a3b8; background: ${C.surface}; font-size: 0.82rem; }
 .overview td, .overview tbody th { padding: 0.35rem 0.5rem; vertical-align: top; }
 .overview tbody { border-top: 1px solid ${C.border}; }
 .overview tbody th { font-weight: 400; text-align: left; }
@@ -167,7 +170,8 @@ ${heatRules}
 .heat-head { margin-top: 0.2rem; }
 .heat-head .heat { height: auto; border: 0; color: ${C.muted}; font-weight: 600; }
 .heat-none { background: ${C.background}; color: ${C.muted}; border: 1px dashed ${C.border}; }
-.heat-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 1rem; font-size: 0.82rem; color: ${C.muted}; margin: 0.25rem 0 0.75rem; padding: 0; list-style: none; }
+.heat-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem 1rem;
+  font-size: 0.82rem; color: ${C.muted}; margin: 0.25rem 0 0.75rem; padding: 0; list-style: none; }
 .heat-legend li { display: inline-flex; align-items: center; gap: 0.35rem; }
 .heat-legend .heat { width: 2.2rem; height: 1.3rem; }
 .phase-key { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.82rem; color: ${C.muted}; }
@@ -176,14 +180,16 @@ ins { background: ${D.inserted.background}; color: ${D.inserted.text}; text-deco
 del { background: ${D.deleted.background}; color: ${D.deleted.text}; text-decoration: line-through; padding: 0 0.1em; }
 .eyebrow { margin: 0; font-size: 0.8rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: ${C.muted}; }
 .change-badges { display: block; margin-top: 0.2rem; }
-.change-badge { display: inline-block; margin: 0.1rem 0.2rem 0 0; padding: 0 0.45em; border: 1px solid; border-radius: 999px; font-size: 0.75rem; font-weight: 600; }
+.change-badge { display: inline-block; margin: 0.1rem 0.2rem 0 0; padding: 0 0.45em;
+  border: 1px solid; border-radius: 999px; font-size: 0.75rem; font-weight: 600; }
 .change-badge-added { background: ${D.inserted.background}; color: ${D.inserted.text}; border-color: ${D.inserted.border}; }
 .change-badge-removed { background: ${D.deleted.background}; color: ${D.deleted.text}; border-color: ${D.deleted.border}; }
 .change-badge-modified { background: ${D.modified.background}; color: ${D.modified.text}; border-color: ${D.modified.border}; }
 .change-badge-accountable { background: ${D.accountable.background}; color: ${D.accountable.text}; border-color: ${D.accountable.border}; }
 .matrix td.cell-changed, .diff-key-cell { background: ${D.changedCell.background}; box-shadow: inset 0 0 0 2px ${D.changedCell.border}; }
 .matrix td.cell-changed { white-space: nowrap; }
-.matrix td.cell-changed del, .matrix td.cell-changed ins { display: block; width: fit-content; margin: 0.1rem auto; padding: 0.1rem 0.25rem; border: 0; border-radius: 0.25rem; }
+.matrix td.cell-changed del, .matrix td.cell-changed ins { display: block; width: fit-content;
+  margin: 0.1rem auto; padding: 0.1rem 0.25rem; border: 0; border-radius: 0.25rem; }
 .matrix td.cell-changed .arrow { display: none; }
 .diff-key-cell { display: inline-block; padding: 0 0.4em; border-radius: 0.2rem; }
 .diff-key { display: flex; gap: 0.75rem; align-items: center; margin: 0 0 0.35rem; font-size: 0.85rem; }
