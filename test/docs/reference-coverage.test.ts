@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY_FIXED_COLUMNS, DIAGNOSTIC_COLUMNS, GUIDE_COLUMNS } from '../../src/datasets/columns.js';
+import { DIAGNOSTIC_CODES } from '../../src/index.js';
+import { ROOT } from '../helpers/paths.js';
+
+/** The reference pages name everything the code has, and nothing it does not. */
+describe('docs/datasets.md', () => {
+  it('documents every column the build writes', async () => {
+    const docs = await readFile(join(ROOT, 'docs/datasets.md'), 'utf8');
+    for (const column of [...GUIDE_COLUMNS, ...ACTIVITY_FIXED_COLUMNS, ...DIAGNOSTIC_COLUMNS]) {
+      expect(docs, column.name).toContain(`\`${column.name}\``);
+    }
+  });
+});
+
+describe('docs/diagnostics.md', () => {
+  it('documents every diagnostic code with its severity, and no other code', async () => {
+    const docs = await readFile(join(ROOT, 'docs/diagnostics.md'), 'utf8');
+    for (const [code, { severity }] of Object.entries(DIAGNOSTIC_CODES)) {
+      expect(docs, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${severity} \\|`));
+    }
+    const documented = [...docs.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]);
+    expect(documented.sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('shows the --help of every command', async () => {
+    const docs = await readFile(join(ROOT, 'docs/cli.md'), 'utf8');
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, 'dist/cli/main.js'), '--help']);
+    const commands = [...stdout.split('Commands:')[1]!.matchAll(/^ {2}([a-z]+) \[options\]/gm)].map((match) => match[1]);
+    expect(commands).toEqual(expect.arrayContaining(['parse', 'check', 'report']));
+    for (const command of commands) expect(docs, command).toContain(`$ raci ${command} --help\n`);
+  });
+});
