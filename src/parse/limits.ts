@@ -16,7 +16,7 @@ export interface Limits {
  * Each limit is far past any real guide (the largest bundled one is 11 KB,
  * with 3 columns, 3 levels of numbering and lists 2 deep) and keeps the worst
  * input within what remark can parse in bounded time and memory; see
- * "Reliability" in the README for the measurements.
+ * docs/reliability.md for the measurements.
  */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   /**

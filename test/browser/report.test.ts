@@ -19,7 +19,7 @@ import { scratchFolder } from '../helpers/scratch.js';
 
 /**
  * The report in a real browser: Debian's chromium (installed by .ci/run),
- * one launch for the whole file. Screenshots go to docs/images/ for the README
+ * one launch for the whole file. Screenshots go to docs/images/ for docs/report.md
  * with UPDATE_SCREENSHOTS=1; otherwise to a temporary folder, so that a test
  * run leaves the committed images (and the working tree) alone.
  */

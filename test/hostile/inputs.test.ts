@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/paths.js';
 
 /**
  * Named hostile and broken inputs (issue 6): each one has an outcome written
- * in the README's "Reliability" table, and the test here that proves it.
+ * in the table of docs/reliability.md, and the test here that proves it.
  */
 
 const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code);
