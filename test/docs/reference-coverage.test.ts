@@ -4,27 +4,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY_FIXED_COLUMNS, DIAGNOSTIC_COLUMNS, GUIDE_COLUMNS } from '../../src/datasets/columns.js';
-import { DIAGNOSTIC_CODES } from '../../src/index.js';
 import { ROOT } from '../helpers/paths.js';
 
-/** The reference pages name everything the code has, and nothing it does not. */
+/** The reference pages name everything the code has: every dataset column, every command. */
 describe('docs/datasets.md', () => {
   it('documents every column the build writes', async () => {
     const docs = await readFile(join(ROOT, 'docs/datasets.md'), 'utf8');
     for (const column of [...GUIDE_COLUMNS, ...ACTIVITY_FIXED_COLUMNS, ...DIAGNOSTIC_COLUMNS]) {
       expect(docs, column.name).toContain(`\`${column.name}\``);
     }
-  });
-});
-
-describe('docs/diagnostics.md', () => {
-  it('documents every diagnostic code with its severity, and no other code', async () => {
-    const docs = await readFile(join(ROOT, 'docs/diagnostics.md'), 'utf8');
-    for (const [code, { severity }] of Object.entries(DIAGNOSTIC_CODES)) {
-      expect(docs, code).toMatch(new RegExp(`\\| \`${code}\` \\| ${severity} \\|`));
-    }
-    const documented = [...docs.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((match) => match[1]);
-    expect(documented.sort()).toEqual(Object.keys(DIAGNOSTIC_CODES).sort());
   });
 });
 
