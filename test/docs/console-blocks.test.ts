@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 import { type ConsoleCommand, consoleCommands, fencedBlocks } from './console-blocks.js';
 
 /**
@@ -53,15 +53,9 @@ const programs = new Map(
   ]),
 );
 
-const temporaryFolders: string[] = [];
-afterEach(async () => {
-  await Promise.all(temporaryFolders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
 /** A new folder whose entries link to the repository root's. */
 async function mirrorOfRoot(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'raci-docs-'));
-  temporaryFolders.push(folder);
+  const folder = scratchFolder('raci-docs-');
   await Promise.all(MIRRORED.map((name) => symlink(join(ROOT, name), join(folder, name))));
   await mkdir(join(folder, 'node_modules'));
   await symlink(ROOT, join(folder, 'node_modules', 'responsibility-model'));
