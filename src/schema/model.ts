@@ -56,23 +56,16 @@ export const ActivitySchema = z.object({
   line: z.number().int().min(1),
 });
 
-export interface SectionShape {
-  number: string;
-  title: string;
-  line: number;
-  activities: Activity[];
-  sections: SectionShape[];
-}
-
-export const SectionSchema: z.ZodType<SectionShape> = z.lazy(() =>
-  z.object({
-    number: z.string().describe('Dotted number as written, without the final dot: "3.1.1".'),
-    title: z.string(),
-    line: z.number().int().min(1),
-    activities: z.array(ActivitySchema),
-    sections: z.array(SectionSchema),
-  }),
-);
+export const SectionSchema = z.object({
+  number: z.string().describe('Dotted number as written, without the final dot: "3.1.1".'),
+  title: z.string(),
+  line: z.number().int().min(1),
+  activities: z.array(ActivitySchema),
+  // A getter, so that zod can infer the type of a schema that contains itself.
+  get sections(): z.ZodArray<typeof SectionSchema> {
+    return z.array(SectionSchema);
+  },
+});
 
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
