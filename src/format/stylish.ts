@@ -5,16 +5,16 @@ import { codeFrame } from './code-frame.js';
 import { type ReportInput, totals } from './report-input.js';
 
 export interface StylishOptions {
-  /** ANSI colours; the CLI decides (TTY, NO_COLOR, FORCE_COLOR). */
-  colour: boolean;
+  /** ANSI colours (the CLI decides from --color, NO_COLOR, FORCE_COLOR and the terminal); default false. */
+  color?: boolean;
 }
 
 /**
  * Findings grouped by file: `line:column  severity  message  rule-id`, a
  * two-line code frame under each, and a summary line.
  */
-export function renderStylish(input: ReportInput, options: StylishOptions): string {
-  const c = createColors(options.colour);
+export function renderStylish(input: ReportInput, options: StylishOptions = {}): string {
+  const c = createColors(options.color ?? false);
   const paint: Record<Severity, (text: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
   const out: string[] = [];
   for (const file of input.files) {
@@ -37,16 +37,16 @@ export function renderStylish(input: ReportInput, options: StylishOptions): stri
   if (problems === 0) {
     out.push(`${c.green('✔')} No problems: ${checked}.`);
   } else {
-    const colour = count.error > 0 ? c.red : count.warning > 0 ? c.yellow : c.blue;
+    const summaryColor = count.error > 0 ? c.red : count.warning > 0 ? c.yellow : c.blue;
     out.push(
       c.bold(
-        colour(
+        summaryColor(
           `✖ ${plural(problems, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
             `${plural(count.info, 'info')}) in ${checked}.`,
         ),
       ),
     );
-    if (count.fixable > 0) out.push(c.bold(colour(`  ${count.fixable} of them fixable with \`raci check --fix\`.`)));
+    if (count.fixable > 0) out.push(c.bold(summaryColor(`  ${count.fixable} of them fixable with \`raci check --fix\`.`)));
   }
   return out.join('\n');
 }

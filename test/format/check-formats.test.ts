@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shouldUseColour } from '../../src/cli/colour.js';
+import { shouldUseColor } from '../../src/cli/color.js';
 import { renderGithub } from '../../src/format/github.js';
 import { JsonReportSchema, renderJson } from '../../src/format/json.js';
 import type { ReportInput } from '../../src/format/report-input.js';
@@ -53,7 +53,7 @@ const INPUT: ReportInput = {
 
 describe('stylish', () => {
   it('groups by file, with line:column, severity, message, rule id, a two-line frame and a summary', () => {
-    expect(renderStylish(INPUT, { colour: false })).toBe(
+    expect(renderStylish(INPUT, { color: false })).toBe(
       [
         'guides/a b/guide.en-gb.md',
         '  3:21  error    “Keep logs, 100%” has 2 accountable parties (A).  accountable-multiple',
@@ -73,12 +73,12 @@ describe('stylish', () => {
   });
 
   it('uses ANSI colours only when asked', () => {
-    expect(renderStylish(INPUT, { colour: true })).toContain('\u001b[31merror');
-    expect(renderStylish(INPUT, { colour: false })).not.toContain('\u001b[');
+    expect(renderStylish(INPUT, { color: true })).toContain('\u001b[31merror');
+    expect(renderStylish(INPUT, { color: false })).not.toContain('\u001b[');
   });
 
   it('says so when there is nothing to report', () => {
-    expect(renderStylish({ files: [{ file: 'a.md', findings: [] }], skipped: 0, baselined: 0 }, { colour: false })).toBe(
+    expect(renderStylish({ files: [{ file: 'a.md', findings: [] }], skipped: 0, baselined: 0 }, { color: false })).toBe(
       '✔ No problems: 1 file checked.',
     );
   });
@@ -97,7 +97,7 @@ describe('stylish', () => {
         skipped: 0,
         baselined: 0,
       },
-      { colour: false },
+      { color: false },
     ).split('\n');
     expect(output[2]).toMatch(/^ {4}1 \| …x+ \| RA \| RA \|$/);
     const caretColumn = output[3]!.indexOf('^');
@@ -107,15 +107,15 @@ describe('stylish', () => {
 
 describe('colour decision', () => {
   it('follows --color, then FORCE_COLOR, then NO_COLOR, then the terminal', () => {
-    expect(shouldUseColour(undefined, {}, true)).toBe(true);
-    expect(shouldUseColour(undefined, {}, false)).toBe(false);
-    expect(shouldUseColour(undefined, { NO_COLOR: '1' }, true)).toBe(false);
-    expect(shouldUseColour(undefined, { NO_COLOR: '' }, true)).toBe(true);
-    expect(shouldUseColour(undefined, { FORCE_COLOR: '1' }, false)).toBe(true);
-    expect(shouldUseColour(undefined, { FORCE_COLOR: '0' }, true)).toBe(false);
-    expect(shouldUseColour(undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(true);
-    expect(shouldUseColour(false, { FORCE_COLOR: '1' }, true)).toBe(false);
-    expect(shouldUseColour(true, { NO_COLOR: '1' }, false)).toBe(true);
+    expect(shouldUseColor(undefined, {}, true)).toBe(true);
+    expect(shouldUseColor(undefined, {}, false)).toBe(false);
+    expect(shouldUseColor(undefined, { NO_COLOR: '1' }, true)).toBe(false);
+    expect(shouldUseColor(undefined, { NO_COLOR: '' }, true)).toBe(true);
+    expect(shouldUseColor(undefined, { FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(shouldUseColor(undefined, { FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(shouldUseColor(undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(true);
+    expect(shouldUseColor(false, { FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(shouldUseColor(true, { NO_COLOR: '1' }, false)).toBe(true);
   });
 });
 

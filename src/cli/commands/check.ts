@@ -10,7 +10,7 @@ import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '..
 import type { Finding } from '../../schema/finding.js';
 import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
-import { shouldUseColour } from '../colour.js';
+import { shouldUseColor } from '../color.js';
 import { loadConfig } from '../config-file.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
@@ -152,7 +152,7 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
     case 'sarif':
       return renderSarif(input, { version: environment.version });
     case 'stylish':
-      return renderStylish(input, { colour: shouldUseColour(options.color, environment.env, io.isTTY) });
+      return renderStylish(input, { color: shouldUseColor(options.color, environment.env, io.isTTY) });
   }
 }
 

@@ -3,7 +3,7 @@
  * FORCE_COLOR (which wins over NO_COLOR, as in Node.js; `0` or `false` turn
  * colours off), then NO_COLOR, then whether stdout is a terminal.
  */
-export function shouldUseColour(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+export function shouldUseColor(flag: boolean | undefined, env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
   if (flag !== undefined) return flag;
   const force = env['FORCE_COLOR'];
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
