@@ -1,6 +1,7 @@
 // Who is accountable for each activity of a guide?
 // Run: node examples/accountable.mjs [guide.md]   (after `npm install`, which builds the package)
-import { listActivities, parseResponsibilityModelFile, ResponsibilityModelError } from 'responsibility-model';
+import { listActivities, ResponsibilityModelError } from 'responsibility-model';
+import { parseResponsibilityModelFile } from 'responsibility-model/files';
 
 const file =
   process.argv[2] ??

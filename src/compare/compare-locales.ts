@@ -5,6 +5,7 @@ import {
   DRIFT_SCHEMA_VERSION,
   type DriftFinding,
   type DriftOptions,
+  DriftOptionsSchema,
   type DriftRow,
   type LocaleComparison,
   type PartyDisagreement,
@@ -12,6 +13,7 @@ import {
   type TranslationReport,
 } from '../schema/drift.js';
 import type { Activity, Party, ResponsibilityModel, RoleLetter, Scope, Section } from '../schema/model.js';
+import { assertOptions } from '../util/options.js';
 import { alignRows } from './align-rows.js';
 import { textSimilarity } from './text-similarity.js';
 
@@ -28,9 +30,11 @@ export interface LocaleGuide {
  * by section (by number) and row by row (by position): rows missing or extra,
  * letters and applicability marks that disagree, party columns missing. The
  * text is never compared (it is translated), but an untranslated body is
- * compared all the same. Pure: models in, data out.
+ * compared all the same. Pure: models in, data out. Options that do not
+ * match `DriftOptionsSchema` throw a TypeError.
  */
 export function compareLocales(models: readonly (LocaleGuide | ResponsibilityModel)[], options: DriftOptions = {}): LocaleComparison {
+  assertOptions(DriftOptionsSchema, options);
   const reference = (options.reference ?? DEFAULT_REFERENCE_LOCALE).toLowerCase();
   const guides = models.map((entry) => ('model' in entry ? entry : { model: entry }));
   const unlocalised = guides.filter((guide) => !guide.model.meta.locale).map((guide) => guide.file ?? guide.model.meta.title);

@@ -8,6 +8,7 @@ import {
   DIFF_SCHEMA_VERSION,
   type DiffActivitySide,
   type DiffOptions,
+  DiffOptionsSchema,
   type LabelChange,
   type MetaChange,
   type ModelDiff,
@@ -15,6 +16,7 @@ import {
   type SectionChange,
 } from '../schema/diff.js';
 import type { ActivityRow, ResponsibilityModel, RoleLetter } from '../schema/model.js';
+import { assertOptions } from '../util/options.js';
 import { type ActivityMatch, matchActivities } from './match-activities.js';
 import { normaliseText } from './text-similarity.js';
 import { wordDiff } from './word-diff.js';
@@ -23,8 +25,10 @@ import { wordDiff } from './word-diff.js';
  * What changed between two versions of a guide (or between two guides): duties
  * that moved between parties first of all, then rewordings, additions and
  * removals, sections, legend and metadata. Pure: models in, data out.
+ * Options that do not match `DiffOptionsSchema` throw a TypeError or RangeError.
  */
 export function diffModels(oldModel: ResponsibilityModel, newModel: ResponsibilityModel, options: DiffOptions = {}): ModelDiff {
+  assertOptions(DiffOptionsSchema, options);
   const matching = matchActivities(listActivities(oldModel), listActivities(newModel), {
     ...(options.rewordedThreshold !== undefined ? { reworded: options.rewordedThreshold } : {}),
     ...(options.movedRewordedThreshold !== undefined ? { movedReworded: options.movedRewordedThreshold } : {}),

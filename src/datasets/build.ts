@@ -1,7 +1,8 @@
+import { assertOptions } from '../util/options.js';
 import { assembleDatasets, type DatasetBuild } from './assemble.js';
 import { assignIds } from './assign-ids.js';
 import { prepareGuide } from './prepare-guide.js';
-import type { BuildOptions, DatasetInput } from './types.js';
+import { type BuildOptions, BuildOptionsSchema, type DatasetInput } from './types.js';
 
 // The build is two steps, preparing each guide then assembling them, so that `raci build` can prepare guides in worker processes.
 export { type DatasetBuild, type DatasetDiagnostic, renderModelJsonSchema } from './assemble.js';
@@ -12,9 +13,11 @@ export { type DatasetBuild, type DatasetDiagnostic, renderModelJsonSchema } from
  * guides and columns, fixed key order, LF, final newline, nothing about the
  * machine or the time). Guides with error findings are built like the others.
  * Throws DatasetError when two paths would name the same guide, before any
- * guide is parsed.
+ * guide is parsed. Options that do not match `BuildOptionsSchema` throw a
+ * TypeError or RangeError.
  */
 export function buildDatasets(inputs: readonly DatasetInput[], options: BuildOptions = {}): DatasetBuild {
+  assertOptions(BuildOptionsSchema, options);
   const ordered = assignIds(inputs);
   const prepared = ordered.map(({ id, item }, index) => {
     const guide = { id, ...prepareGuide(item, options.check) };

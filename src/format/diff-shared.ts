@@ -1,5 +1,5 @@
-import type { ActivityChange, DiffSectionRef, ModelDiff } from '../schema/diff.js';
-import type { RoleLetter } from '../schema/model.js';
+import type { ActivityChange, ModelDiff } from '../schema/diff.js';
+import type { RoleLetter, SectionRef } from '../schema/model.js';
 import { plural } from '../util/strings.js';
 
 /** Letters as the diff shows them: canonical order, `(none)` for an empty cell. */
@@ -24,7 +24,7 @@ export function accountableText(parties: readonly string[], name: (id: string) =
 }
 
 export interface SectionGroup {
-  section: DiffSectionRef;
+  section: SectionRef;
   changes: ActivityChange[];
 }
 

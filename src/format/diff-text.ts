@@ -3,7 +3,7 @@ import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDi
 import type { RoleLetter } from '../schema/model.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 
-export interface TextRenderOptions {
+export interface DiffTextOptions {
   /** ANSI colours (the CLI turns them on for a terminal); without them, word diffs use `[-…-]{+…+}` like `git diff --word-diff=plain`. */
   color?: boolean;
 }
@@ -11,7 +11,7 @@ export interface TextRenderOptions {
 type Colors = ReturnType<typeof pc.createColors>;
 
 /** `raci diff --format text`: accountable changes first, then metadata, sections and activities by section. */
-export function renderDiffText(diff: ModelDiff, options: TextRenderOptions = {}): string {
+export function renderDiffText(diff: ModelDiff, options: DiffTextOptions = {}): string {
   const c = pc.createColors(options.color ?? false);
   const name = partyNamer(diff);
   const lines: string[] = [c.bold(`--- ${diff.old.label}`), c.bold(`+++ ${diff.new.label}`)];

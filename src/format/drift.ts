@@ -5,7 +5,8 @@ import { plural } from '../util/strings.js';
 import { lettersText } from './diff-shared.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
-export interface DriftRenderOptions {
+export interface DriftTextOptions {
+  /** ANSI colours (the CLI turns them on for a terminal). */
   color?: boolean;
 }
 
@@ -96,7 +97,7 @@ function rowLine(locale: string, file: string | undefined, row: DriftRow, kind: 
 }
 
 /** `raci drift --format text`: each guide's folder, then each translation with its findings. */
-export function renderDriftText(comparisons: readonly LocaleComparison[], options: DriftRenderOptions = {}): string {
+export function renderDriftText(comparisons: readonly LocaleComparison[], options: DriftTextOptions = {}): string {
   const c = pc.createColors(options.color ?? false);
   const blocks: string[] = [];
   for (const comparison of comparisons) {

@@ -12,7 +12,7 @@ import { assignPartyIds } from '../roles/parties.js';
 import {
   type Diagnostic,
   type Meta,
-  type Options,
+  type ParseOptions,
   type Party,
   type ResponsibilityModel,
   type RoleDefinition,
@@ -43,7 +43,11 @@ export interface GuideAnalysis {
  * `parse` is the markdown parse; the default cuts large guides into pieces
  * (chunked-parse.ts), with the same tree as a whole parse.
  */
-export function analyseGuide(source: string, options: Options = {}, parse: (text: string) => Root = parseMarkdownChunked): GuideAnalysis {
+export function analyseGuide(
+  source: string,
+  options: ParseOptions = {},
+  parse: (text: string) => Root = parseMarkdownChunked,
+): GuideAnalysis {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const limits = limitsOf(options);
   const locale = options.locale;

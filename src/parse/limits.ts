@@ -2,7 +2,7 @@ import { createDiagnostic, type Span, START_OF_FILE } from '../diagnostics/diagn
 import { firstBlockWithMoreMarkersThan } from '../markdown/inline-markers.js';
 import { firstLineNestedDeeperThan } from '../markdown/nesting.js';
 import type { DiagnosticCode } from '../schema/codes.js';
-import type { Diagnostic, Options } from '../schema/model.js';
+import type { Diagnostic, ParseOptions } from '../schema/model.js';
 
 export interface Limits {
   maxBytes: number;
@@ -75,7 +75,7 @@ const INPUT_LIMITS: readonly InputLimit[] = [
 ];
 
 /** The limits of the options, the defaults for those not given. */
-export function limitsOf(options: Options): Limits {
+export function limitsOf(options: ParseOptions): Limits {
   return { ...DEFAULT_LIMITS, ...definedOnly(options) };
 }
 
@@ -89,7 +89,7 @@ export function firstExceededInputLimit(text: string, limits: Limits): Diagnosti
   return undefined;
 }
 
-function definedOnly(options: Options): Partial<Limits> {
+function definedOnly(options: ParseOptions): Partial<Limits> {
   const limits: Partial<Limits> = {};
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
     if (options[key] !== undefined) limits[key] = options[key];

@@ -1,6 +1,13 @@
 import { countBySeverity, createDiagnostic, formatDiagnostic, START_OF_FILE } from '../diagnostics/diagnostic.js';
-import { type Diagnostic, type Options, type ResponsibilityModel, ResponsibilityModelSchema } from '../schema/model.js';
+import {
+  type Diagnostic,
+  type ParseOptions,
+  ParseOptionsSchema,
+  type ResponsibilityModel,
+  ResponsibilityModelSchema,
+} from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
+import { assertOptions } from '../util/options.js';
 import { analyseGuide, emptyModel } from './analyse-guide.js';
 
 export interface SafeParseResult {
@@ -11,7 +18,7 @@ export interface SafeParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Thrown by `parseResponsibilityModel` when the guide has errors; `.diagnostics` has all findings. */
+/** Thrown by `parseResponsibilityModel…` when the guide has errors; `.diagnostics` has all findings. */
 export class ResponsibilityModelError extends Error {
   override readonly name = 'ResponsibilityModelError';
   constructor(
@@ -31,14 +38,18 @@ function withFile(diagnostics: Diagnostic[], file: string | undefined): Diagnost
   return file === undefined ? diagnostics : diagnostics.map((diagnostic) => ({ ...diagnostic, file }));
 }
 
-/** Never throws, whatever the string: problems are diagnostics, and `model` is the best effort. */
-export function safeParseResponsibilityModel(markdown: string, options: Options = {}): SafeParseResult {
+/**
+ * Never throws, whatever the string: problems are diagnostics, and `model` is
+ * the best effort. Only options that do not match `ParseOptionsSchema` throw.
+ */
+export function safeParseResponsibilityModel(markdown: string, options: ParseOptions = {}): SafeParseResult {
   const { success, model, diagnostics } = safeAnalyseGuide(markdown, options);
   return { success, model, diagnostics };
 }
 
 /** The same, with the parser's reading of the activity tables (source spans of rows and cells) that `raci check` points at. */
-export function safeAnalyseGuide(markdown: string, options: Options = {}): SafeParseResult & { tables: ActivityTable[] } {
+export function safeAnalyseGuide(markdown: string, options: ParseOptions = {}): SafeParseResult & { tables: ActivityTable[] } {
+  assertOptions(ParseOptionsSchema, options);
   try {
     const { model, diagnostics, tables } = analyseGuide(String(markdown), options);
     const validated = ResponsibilityModelSchema.parse(model);
@@ -62,8 +73,12 @@ export function safeAnalyseGuide(markdown: string, options: Options = {}): SafeP
 }
 
 /** The validated model; throws `ResponsibilityModelError` only when the guide has errors. */
-export function parseResponsibilityModel(markdown: string, options: Options = {}): ResponsibilityModel {
-  const result = safeParseResponsibilityModel(markdown, options);
+export function parseResponsibilityModel(markdown: string, options: ParseOptions = {}): ResponsibilityModel {
+  return modelOrThrow(safeParseResponsibilityModel(markdown, options));
+}
+
+/** The model of a successful parse, or the parse as a `ResponsibilityModelError`. */
+export function modelOrThrow(result: SafeParseResult): ResponsibilityModel {
   if (!result.success) throw new ResponsibilityModelError(result.diagnostics, result.model);
   return result.model;
 }

@@ -1,13 +1,10 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { compareDiagnostics, countBySeverity, createDiagnostic, START_OF_FILE } from '../diagnostics/diagnostic.js';
-import { type DecodedSource, decodeSource } from '../read/decode.js';
-import { localeFromPath } from '../read/locale.js';
-import type { Options, ResponsibilityModel } from '../schema/model.js';
-import type { ActivityTable } from '../tables/activity-rows.js';
-import { emptyModel } from './analyse-guide.js';
+import { type ParseOptions, ParseOptionsSchema, type ResponsibilityModel } from '../schema/model.js';
+import { assertOptions } from '../util/options.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { ResponsibilityModelError, type SafeParseResult, safeAnalyseGuide } from './parse.js';
+import { modelOrThrow, type SafeParseResult } from './parse.js';
+import { safeParseResponsibilityModelBytes } from './parse-bytes.js';
 
 /**
  * Reads and parses a guide file: UTF-8 (BOM stripped) or UTF-16 with a BOM,
@@ -15,9 +12,15 @@ import { ResponsibilityModelError, type SafeParseResult, safeAnalyseGuide } from
  * every diagnostic. I/O failures reject with the Node.js error (see
  * `readGuideBytes`).
  */
-export async function safeParseResponsibilityModelFile(path: string, options: Options = {}): Promise<SafeParseResult> {
+export async function safeParseResponsibilityModelFile(path: string, options: ParseOptions = {}): Promise<SafeParseResult> {
+  assertOptions(ParseOptionsSchema, options);
   const bytes = await readGuideBytes(path, options.maxBytes);
   return safeParseResponsibilityModelBytes(bytes, { ...options, file: options.file ?? path });
+}
+
+/** The validated model; rejects with `ResponsibilityModelError` when the guide has errors. */
+export async function parseResponsibilityModelFile(path: string, options: ParseOptions = {}): Promise<ResponsibilityModel> {
+  return modelOrThrow(await safeParseResponsibilityModelFile(path, options));
 }
 
 /**
@@ -56,54 +59,4 @@ export async function readGuideBytes(path: string, maxBytes: number = DEFAULT_LI
 
 function fileError(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code });
-}
-
-/** The same as a file, from bytes already read. */
-export function safeParseResponsibilityModelBytes(bytes: Uint8Array, options: Options = {}): SafeParseResult {
-  return parseGuideBytes(bytes, options).result;
-}
-
-/**
- * The parse of a guide's bytes together with the text it decoded and the
- * parser's reading of its activity tables, for callers that point into the
- * source (`raci check`); `decoded` is undefined when the bytes were too large
- * to decode.
- */
-export function parseGuideBytes(
-  bytes: Uint8Array,
-  options: Options = {},
-): { result: SafeParseResult; decoded?: DecodedSource; tables: ActivityTable[] } {
-  const locale = options.locale ?? (options.file ? localeFromPath(options.file) : undefined);
-  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  if (bytes.length > maxBytes) {
-    const diagnostic = createDiagnostic(
-      'input-too-large',
-      `The file is larger than the limit of ${maxBytes} bytes (option maxBytes); it was not parsed.`,
-      START_OF_FILE,
-    );
-    return {
-      result: {
-        success: false,
-        model: emptyModel(locale),
-        diagnostics: [options.file ? { ...diagnostic, file: options.file } : diagnostic],
-      },
-      tables: [],
-    };
-  }
-  const decoded = decodeSource(bytes);
-  const decodingFindings = decoded.diagnostics.map((diagnostic) => (options.file ? { ...diagnostic, file: options.file } : diagnostic));
-  if (!decoded.isText) return { result: { success: false, model: emptyModel(locale), diagnostics: decodingFindings }, decoded, tables: [] };
-  const parsed = safeAnalyseGuide(decoded.text, { ...options, ...(locale ? { locale } : {}) });
-  const diagnostics = [...decodingFindings, ...parsed.diagnostics].sort(compareDiagnostics);
-  return {
-    result: { success: parsed.success && countBySeverity(diagnostics).error === 0, model: parsed.model, diagnostics },
-    decoded,
-    tables: parsed.tables,
-  };
-}
-
-export async function parseResponsibilityModelFile(path: string, options: Options = {}): Promise<ResponsibilityModel> {
-  const result = await safeParseResponsibilityModelFile(path, options);
-  if (!result.success) throw new ResponsibilityModelError(result.diagnostics, result.model);
-  return result.model;
 }

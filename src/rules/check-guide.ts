@@ -1,17 +1,17 @@
 import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
 import { type SafeParseResult, safeAnalyseGuide } from '../parse/parse.js';
-import { parseGuideBytes } from '../parse/read-file.js';
+import { parseGuideBytes } from '../parse/parse-bytes.js';
 import { localeFromPath } from '../read/locale.js';
 import { DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
-import type { Diagnostic, Options, ResponsibilityModel } from '../schema/model.js';
+import type { Diagnostic, ParseOptions, ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import { buildRuleContext } from './guide-context.js';
 import { applyDirectives, readDirectives } from './suppressions.js';
 
-export interface CheckOptions extends Options {
+export interface CheckOptions extends ParseOptions {
   /** Severities per rule; the defaults of docs/rules.md and docs/diagnostics.md otherwise. */
   config?: RaciConfig;
 }

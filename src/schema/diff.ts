@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleLetterSchema } from './model.js';
+import { RoleLetterSchema, SectionRefSchema } from './model.js';
 
 /**
  * The result of `diffModels`: what changed in who is responsible, as data.
@@ -25,13 +25,11 @@ export const WordDiffPartSchema = z.object({
   text: z.string(),
 });
 
-export const DiffSectionRefSchema = z.object({ number: z.string(), title: z.string() });
-
 export const DiffActivitySideSchema = z.object({
   id: z.string().describe('The activity id in its own guide ("3.1.1#4").'),
   text: z.string(),
   line: z.number().int().min(1),
-  section: DiffSectionRefSchema,
+  section: SectionRefSchema,
   assignments: z.record(z.string(), z.array(RoleLetterSchema)),
 });
 
@@ -60,7 +58,7 @@ export const AccountableChangeSchema = z
 
 export const ActivityChangeSchema = z.object({
   kind: z.enum(['added', 'removed', 'modified']),
-  section: DiffSectionRefSchema.describe('Where the activity is now (where it was, when removed).'),
+  section: SectionRefSchema.describe('Where the activity is now (where it was, when removed).'),
   old: DiffActivitySideSchema.optional(),
   new: DiffActivitySideSchema.optional(),
   reworded: z.boolean().describe('Matched by similarity, not by equal text.'),
@@ -134,7 +132,6 @@ export const ModelDiffSchema = z.object({
 
 export type DiffOptions = z.infer<typeof DiffOptionsSchema>;
 export type WordDiffPart = z.infer<typeof WordDiffPartSchema>;
-export type DiffSectionRef = z.infer<typeof DiffSectionRefSchema>;
 export type DiffActivitySide = z.infer<typeof DiffActivitySideSchema>;
 export type AssignmentChange = z.infer<typeof AssignmentChangeSchema>;
 export type ScopeChange = z.infer<typeof ScopeChangeSchema>;

@@ -88,14 +88,18 @@ export const ResponsibilityModelSchema = z.object({
   sections: z.array(SectionSchema),
 });
 
+/**
+ * The options of the parse and check functions, which check them against this
+ * schema: a wrong value throws a TypeError or RangeError naming the option.
+ */
 export const ParseOptionsSchema = z.object({
-  locale: z.string().optional(),
-  file: z.string().optional(),
-  maxBytes: z.number().int().positive().optional(),
-  maxColumns: z.number().int().positive().optional(),
-  maxDepth: z.number().int().positive().optional(),
-  maxNesting: z.number().int().positive().optional(),
-  maxInlineMarkers: z.number().int().positive().optional(),
+  locale: z.string().optional().describe('Set as meta.locale; from the file name otherwise.'),
+  file: z.string().optional().describe('Set on every diagnostic.'),
+  maxBytes: z.number().int().positive().optional().describe('Larger input is a diagnostic (input-too-large), not parsed.'),
+  maxColumns: z.number().int().positive().optional().describe('Columns of a table; a wider one is a diagnostic (table-too-wide).'),
+  maxDepth: z.number().int().positive().optional().describe('Levels of section numbering (`1.2.3` has 3).'),
+  maxNesting: z.number().int().positive().optional().describe('Block quotes and list items inside each other.'),
+  maxInlineMarkers: z.number().int().positive().optional().describe('`*`, `_` and `~` in one paragraph or table cell.'),
 });
 
 export type RoleLetter = z.infer<typeof RoleLetterSchema>;
@@ -109,7 +113,7 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export type Section = z.infer<typeof SectionSchema>;
 export type Meta = z.infer<typeof MetaSchema>;
 export type ResponsibilityModel = z.infer<typeof ResponsibilityModelSchema>;
-export type Options = z.infer<typeof ParseOptionsSchema>;
+export type ParseOptions = z.infer<typeof ParseOptionsSchema>;
 
 export const SectionRefSchema = z.object({ number: z.string(), title: z.string() });
 

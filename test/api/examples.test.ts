@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listActivities, parseResponsibilityModelFile } from '../../src/index.js';
+import { parseResponsibilityModelFile } from '../../src/entries/files.js';
+import { listActivities } from '../../src/index.js';
 import { parseRaciConfig } from '../../src/rules/config.js';
 import { ROOT } from '../helpers/paths.js';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { safeParseResponsibilityModelBytes } from '../../src/parse/read-file.js';
+import { safeParseResponsibilityModelBytes } from '../../src/parse/parse-bytes.js';
 import type { ActivityChange } from '../../src/schema/diff.js';
 import type { ResponsibilityModel } from '../../src/schema/model.js';
 

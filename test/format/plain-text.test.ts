@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listActivities, parseResponsibilityModelFile, renderPlainText } from '../../src/index.js';
+import { parseResponsibilityModelFile } from '../../src/entries/files.js';
+import { renderPlainText } from '../../src/entries/format.js';
+import { listActivities } from '../../src/index.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 const HOSTED_EXCHANGE = join(

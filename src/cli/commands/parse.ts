@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { safeParseResponsibilityModelBytes } from '../../parse/read-file.js';
+import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
 import { emptyModel } from '../../parse/analyse-guide.js';
-import { safeParseResponsibilityModelBytes } from '../../parse/read-file.js';
+import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
 import { localeFromPath } from '../../read/locale.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
