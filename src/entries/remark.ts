@@ -1,2 +1,3 @@
 // responsibility-model/remark: the findings of `raci check` as vfile messages, for remark-cli and unified pipelines.
-export { default, remarkRaci } from '../remark/plugin.js';
+// remark-cli's `--use` loads a plugin from its module's default export.
+export { remarkRaci as default, remarkRaci } from '../remark/plugin.js';

@@ -33,6 +33,3 @@ export const remarkRaci: Plugin<[RaciConfig?], Root> = (options) => {
     }
   };
 };
-
-// remark-cli's `--use` loads a plugin from its module's default export.
-export default remarkRaci;

@@ -9,7 +9,12 @@ function exportedNames(entryFile: string): string[] {
   return [...text.matchAll(/export (?:type )?\{([^}]*)\} from/g)].flatMap((match) =>
     match[1]!
       .split(',')
-      .map((name) => name.trim().replace(/^type /, ''))
+      .map((name) =>
+        name
+          .trim()
+          .replace(/^type /, '')
+          .replace(/^.* as /, ''),
+      )
       .filter(Boolean),
   );
 }

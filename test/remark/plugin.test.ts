@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkRaciDefault, { remarkRaci } from '../../src/remark/plugin.js';
+import remarkRaciDefault, { remarkRaci } from '../../src/entries/remark.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
 import { ROOT } from '../helpers/paths.js';
 import { failingExampleGuide } from '../helpers/rule-examples.js';
