@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -12,18 +11,18 @@ import { listActivities } from '../../src/model/list-activities.js';
 import { safeParseResponsibilityModel } from '../../src/parse/parse.js';
 import { activityAnchor } from '../../src/site/guide-page.js';
 import { buildReportSite, pageNames, type ReportGuide, type SiteFile } from '../../src/site/site.js';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/browser.js';
 import { EMAIL_PRO, loadCorpusGuides } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
 import { HOSTILE_GUIDE, HOSTILE_TEXTS } from '../helpers/hostile-guide.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
 /**
- * The report in a real browser: Debian's chromium (installed by .ci/run),
+ * The report in a real browser (see helpers/browser.ts for which Chromium),
  * one launch for the whole file. Screenshots go to docs/images/ for docs/report.md
  * with UPDATE_SCREENSHOTS=1; otherwise to a temporary folder, so that a test
  * run leaves the committed images (and the working tree) alone.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const IMAGES = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/images' : scratchFolder('raci-screenshots-');
 const silentIo: CommandIo = { stdout: () => {}, stderr: () => {}, isTTY: false };
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,20 +42,11 @@ async function writeSite(out: string, files: readonly SiteFile[]): Promise<void>
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "apt-get install -y chromium" (as .ci/run does)`);
   const out = join(scratch, 'site');
   const launching = chromium.launchPersistentContext(join(scratch, 'profile'), {
-    executablePath: CHROMIUM,
+    executablePath: await chromiumExecutable(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 1000 },
     offline: true,
   });
