@@ -118,7 +118,9 @@ export function assembleDatasets(
             path: 'guides.csv',
             format: 'csv',
             title: 'Guides',
-            description: `One row per guide. The model of each guide is guides/<id>.json (JSON Schema: schema/responsibility-model.schema.json).${escaping}`,
+            description:
+              `One row per guide. The model of each guide is guides/<id>.json ` +
+              `(JSON Schema: schema/responsibility-model.schema.json).${escaping}`,
             content: guidesCsv,
             columns: GUIDE_COLUMNS,
             primaryKey: ['id'],

@@ -40,7 +40,8 @@ export function assignIds<Item extends { path: string }>(items: readonly Item[])
         'guide-id-collision',
         same
           ? `${item.path}: the same guide is given twice`
-          : `${other.path} and ${item.path} would both be the guide "${id}" (ids ignore case, accents and punctuation); rename or leave out one of them`,
+          : `${other.path} and ${item.path} would both be the guide "${id}" (ids ` +
+              `ignore case, accents and punctuation); rename or leave out one of them`,
         [other.path, item.path],
       );
     }

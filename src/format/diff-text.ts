@@ -26,7 +26,8 @@ export function renderDiffText(diff: ModelDiff, options: DiffTextOptions = {}): 
     for (const change of handovers) {
       lines.push(`  ${change.section.number} ${change.new!.text}`);
       lines.push(
-        `      ${c.bold(`${accountableText(change.accountable!.old, name)} → ${accountableText(change.accountable!.new, name)}`)}  ${c.dim(lineRef(change))}`,
+        `      ${c.bold(`${accountableText(change.accountable!.old, name)} → ${accountableText(change.accountable!.new, name)}`)} ` +
+          ` ${c.dim(lineRef(change))}`,
       );
     }
   }

@@ -34,7 +34,8 @@ export function renderGithub(input: ReportInput): string {
   }
   const count = totals(input);
   out.push(
-    `raci check: ${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${plural(count.info, 'info')} in ${plural(input.files.length, 'file')}.`,
+    `raci check: ${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ` +
+      `${plural(count.info, 'info')} in ${plural(input.files.length, 'file')}.`,
   );
   return out.join('\n');
 }

@@ -30,7 +30,8 @@ export class OutlineBuilder {
       this.diagnostics.push(
         createDiagnostic(
           'section-number-too-deep',
-          `Heading ${quote(title)} has ${numberDepth(numbered.number)} levels of numbering, more than the limit of ${this.maxDepth}; it is read as text.`,
+          `Heading ${quote(title)} has ${numberDepth(numbered.number)} levels of ` +
+            `numbering, more than the limit of ${this.maxDepth}; it is read as text.`,
           span,
         ),
       );

@@ -24,6 +24,7 @@ import { type ActivityLayout, detectLayout, headerSignature } from '../tables/co
 import { isLegendTable, readLegend } from '../tables/legend.js';
 import { type ReadTable, readTable } from '../tables/read-table.js';
 import { rowText, type TableData } from '../tables/table-data.js';
+import { stripBom } from '../util/lines.js';
 import { firstExceededInputLimit, limitsOf } from './limits.js';
 
 export interface GuideAnalysis {
@@ -48,7 +49,7 @@ export function analyseGuide(
   options: ParseOptions = {},
   parse: (text: string) => Root = parseMarkdownChunked,
 ): GuideAnalysis {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const text = stripBom(source);
   const limits = limitsOf(options);
   const locale = options.locale;
   const exceeded = firstExceededInputLimit(text, limits);
@@ -238,8 +239,10 @@ function collapsedDiagnostic(width: number, delimiterMissing: boolean, span: Spa
   return createDiagnostic(
     'table-collapsed',
     delimiterMissing
-      ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" line) under its header, with one cell per header cell (${width}). Its rows were recovered as written.`
-      : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" line) must have one cell per header cell (${width}). Its rows were recovered as written.`,
+      ? `These lines look like a table but are read as a paragraph: a table needs a delimiter row (the "| --- |" ` +
+          `line) under its header, with one cell per header cell (${width}). Its rows were recovered as written.`
+      : `These lines look like a table but are read as a paragraph: the delimiter row (the "| --- |" ` +
+          `line) must have one cell per header cell (${width}). Its rows were recovered as written.`,
     span,
   );
 }

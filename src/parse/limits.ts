@@ -60,7 +60,8 @@ const INPUT_LIMITS: readonly InputLimit[] = [
       return deep && { value: deep.depth, span: atLine(deep.line) };
     },
     message: (depth, limit) =>
-      `This line nests block quotes or list items about ${depth} levels deep, more than the limit of ${limit} (option maxNesting); the guide was not parsed.`,
+      `This line nests block quotes or list items about ${depth} levels deep, more ` +
+      `than the limit of ${limit} (option maxNesting); the guide was not parsed.`,
   },
   {
     option: 'maxInlineMarkers',
@@ -70,7 +71,8 @@ const INPUT_LIMITS: readonly InputLimit[] = [
       return dense && { value: dense.markers, span: atLine(dense.line) };
     },
     message: (markers, limit) =>
-      `This paragraph or table cell has ${markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ${limit} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
+      `This paragraph or table cell has ${markers} emphasis or strikethrough markers (*, _, ~), more than the limit of ` +
+      `${limit} (option maxInlineMarkers): the markdown parser's time grows with their square, so the guide was not parsed.`,
   },
 ];
 

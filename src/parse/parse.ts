@@ -8,6 +8,7 @@ import {
 } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
 import { assertOptions } from '../util/options.js';
+import { plural } from '../util/strings.js';
 import { analyseGuide, emptyModel } from './analyse-guide.js';
 
 export interface SafeParseResult {
@@ -27,7 +28,7 @@ export class ResponsibilityModelError extends Error {
   ) {
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     super(
-      `The guide has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${errors
+      `The guide has ${plural(errors.length, 'error')}:\n${errors
         .map((diagnostic) => `  ${formatDiagnostic({ ...diagnostic, file: undefined }, diagnostic.file)}`)
         .join('\n')}`,
     );

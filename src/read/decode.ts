@@ -40,7 +40,8 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     diagnostics.push(
       createDiagnostic(
         'encoding-invalid',
-        `The file is not valid UTF-8: invalid byte 0x${bytes[badOffset]!.toString(16).padStart(2, '0')} at byte offset ${badOffset}. Save the guide as UTF-8.`,
+        `The file is not valid UTF-8: invalid byte 0x${bytes[badOffset]!.toString(16).padStart(2, '0')} ` +
+          `at byte offset ${badOffset}. Save the guide as UTF-8.`,
         { line, column, endLine: line, endColumn: column + 1 },
       ),
     );

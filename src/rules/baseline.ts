@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Finding } from '../schema/finding.js';
+import { compareStrings } from '../util/strings.js';
 
 /**
  * A baseline records the findings a repository already has, so that only new
@@ -42,16 +43,12 @@ export function createBaseline(findings: readonly { file: string; finding: Findi
   }
   const sorted = [...entries.values()].sort(
     (a, b) =>
-      compare(a.file, b.file) ||
-      compare(a.rule, b.rule) ||
-      compare(a.activity ?? '', b.activity ?? '') ||
-      compare(a.text ?? '', b.text ?? ''),
+      compareStrings(a.file, b.file) ||
+      compareStrings(a.rule, b.rule) ||
+      compareStrings(a.activity ?? '', b.activity ?? '') ||
+      compareStrings(a.text ?? '', b.text ?? ''),
   );
   return { version: 1, findings: sorted };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -6,6 +6,7 @@ import { DIAGNOSTIC_CODES } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 import type { Diagnostic, ParseOptions, ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
+import { stripBom } from '../util/lines.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
 import { buildRuleContext } from './guide-context.js';
@@ -54,7 +55,7 @@ export function checkGuideText(text: string, options: CheckOptions = {}): CheckR
   const { config, ...parseOptions } = options;
   const locale = parseOptions.locale ?? (parseOptions.file ? localeFromPath(parseOptions.file) : undefined);
   const { tables, ...parsed } = safeAnalyseGuide(text, { ...parseOptions, ...(locale ? { locale } : {}) });
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = stripBom(text);
   return finish(parsed, tables, source, options.file, config, true);
 }
 

@@ -47,7 +47,8 @@ export function renderRulesDoc(): string {
   const documented = [...RULES, ...DIRECTIVES];
   const index = documented.map(
     (rule) =>
-      `| [\`${rule.id}\`](#${rule.id}) | ${DIAGNOSTIC_CODES[rule.id].severity} | ${rule.fixable ? 'yes' : ''} | ${tableCell(DIAGNOSTIC_CODES[rule.id].summary)} |`,
+      `| [\`${rule.id}\`](#${rule.id}) | ${DIAGNOSTIC_CODES[rule.id].severity} | ` +
+      `${rule.fixable ? 'yes' : ''} | ${tableCell(DIAGNOSTIC_CODES[rule.id].summary)} |`,
   );
   return [
     '# RACI rules',
@@ -114,7 +115,8 @@ export function renderDiagnosticsDoc(): string {
     '([rules.md](rules.md)) and the check of `raci-disable` comments all report it in the same form:',
     '',
     '```json',
-    '{ "code": "role-unknown", "severity": "error", "message": "“MP” in column “Customer” of “Monitor physical resource performance” has letters M, P that are not R, A, C or I.",',
+    '{ "code": "role-unknown", "severity": "error", "message": "“MP” in column “Customer” of ' +
+      '“Monitor physical resource performance” has letters M, P that are not R, A, C or I.",',
     '  "line": 72, "column": 43, "endLine": 72, "endColumn": 45, "file": "pages/cloud/nutanix/60-responsibility-sharing/guide.en-gb.md" }',
     '```',
     '',

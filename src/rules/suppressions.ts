@@ -91,7 +91,9 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
       reports.push({
         code: 'disable-misplaced',
         severity: SEVERITY['disable-misplaced']!,
-        message: `This ${comment(directive)} comment splits the table: markdown ends a table at an HTML line, so the rows below it are no longer a table. Put <!-- raci-disable-line ${directive.ruleIds.join(' ') || 'rule-id'} --> inside the row's activity cell instead.`,
+        message:
+          `This ${comment(directive)} comment splits the table: markdown ends a table at an HTML line, so the rows below it are no longer ` +
+          `a table. Put <!-- raci-disable-line ${directive.ruleIds.join(' ') || 'rule-id'} --> inside the row's activity cell instead.`,
         ...at(directive),
       });
       continue;

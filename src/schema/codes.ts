@@ -113,7 +113,8 @@ export const DIAGNOSTIC_CODES = {
     source: 'parser',
     severity: 'error',
     summary:
-      'Lines that look like a table but that markdown renders as a paragraph (usually: the delimiter row has a different number of cells than the header).',
+      'Lines that look like a table but that markdown renders as a paragraph ' +
+      '(usually: the delimiter row has a different number of cells than the header).',
   },
   'table-too-wide': {
     source: 'parser',

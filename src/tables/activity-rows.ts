@@ -72,7 +72,8 @@ export function readActivityRows(
         diagnostics.push(
           createDiagnostic(
             'activity-text-missing',
-            `Row ${quote(rowText(row))} has role codes but no activity text; write the activity in the ${quote(table.header[layout.activityColumn]?.text ?? '')} column.`,
+            `Row ${quote(rowText(row))} has role codes but no activity text; write the ` +
+              `activity in the ${quote(table.header[layout.activityColumn]?.text ?? '')} column.`,
             row.span,
           ),
         );
@@ -95,7 +96,8 @@ export function readActivityRows(
         diagnostics.push(
           createDiagnostic(
             'role-unknown',
-            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} has ${normalized.unknown.length === 1 ? 'a letter' : 'letters'} ${normalized.unknown.join(', ')} that ${normalized.unknown.length === 1 ? 'is' : 'are'} not R, A, C or I.`,
+            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} has ${normalized.unknown.length === 1 ? 'a letter' : 'letters'} ` +
+              `${normalized.unknown.join(', ')} that ${normalized.unknown.length === 1 ? 'is' : 'are'} not R, A, C or I.`,
             cell.span,
           ),
         );
@@ -118,7 +120,8 @@ export function readActivityRows(
         diagnostics.push(
           createDiagnostic(
             'scope-value-unknown',
-            `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? '')} of ${quote(text)} is not a mark such as "X"; it is read as applicable.`,
+            `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? '')} ` +
+              `of ${quote(text)} is not a mark such as "X"; it is read as applicable.`,
             cell.span,
           ),
         );
@@ -150,7 +153,8 @@ function checkRowWidth(table: TableData, row: RowData, width: number, diagnostic
     diagnostics.push(
       createDiagnostic(
         'row-missing-cells',
-        `Row ${quote(rowText(row))} has ${count} of the header's ${width} cells; ${missing} ${width - count === 1 ? 'is' : 'are'} read as empty. Close the row with one "|" per column.`,
+        `Row ${quote(rowText(row))} has ${count} of the header's ${width} cells; ${missing} ` +
+          `${width - count === 1 ? 'is' : 'are'} read as empty. Close the row with one "|" per column.`,
         row.span,
       ),
     );
@@ -159,7 +163,8 @@ function checkRowWidth(table: TableData, row: RowData, width: number, diagnostic
     diagnostics.push(
       createDiagnostic(
         'row-extra-cells',
-        `Row has ${count} cells but the header has ${width}; the extra ${extra.length === 1 ? 'cell' : 'cells'} ${extra.map((cell) => quote(cell.text)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`,
+        `Row has ${count} cells but the header has ${width}; the extra ${extra.length === 1 ? 'cell' : 'cells'} ` +
+          `${extra.map((cell) => quote(cell.text)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`,
         { ...extra[0]!.span, endLine: extra.at(-1)!.span.endLine, endColumn: extra.at(-1)!.span.endColumn },
       ),
     );

@@ -25,3 +25,15 @@ describe('docs/cli.md', () => {
     for (const command of commands) expect(docs, command).toContain(`$ raci ${command} --help\n`);
   });
 });
+
+describe('docs/testing.md', () => {
+  it('names every test file in its table', async () => {
+    const docs = await readFile(join(ROOT, 'docs/testing.md'), 'utf8');
+    const { stdout } = await promisify(execFile)('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/**.test.ts'], {
+      cwd: ROOT,
+    });
+    const files = stdout.split('\n').filter(Boolean);
+    expect(files.length).toBeGreaterThan(40);
+    expect(files.filter((file) => !docs.includes(`\`${file.split('/').at(-1)}\``))).toEqual([]);
+  });
+});

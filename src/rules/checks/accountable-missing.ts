@@ -14,11 +14,14 @@ export const accountableMissing: RuleModule = {
     {
       markdown: `${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n| Monitor physical resource performance | I | R |`,
       findings: [
-        '6:43-6:48: No party is accountable (A) for “Monitor physical resource performance”: Customer “I”, OVHcloud “R”. Mark exactly one party A (written “RA” when it also does the work).',
+        '6:43-6:48: No party is accountable (A) for “Monitor physical resource performance”: Customer ' +
+          '“I”, OVHcloud “R”. Mark exactly one party A (written “RA” when it also does the work).',
       ],
     },
     {
-      markdown: `${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n| Monitor physical resource performance | I | RA |\n| Provide support after deployment | A | RC |`,
+      markdown:
+        `${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n` +
+        `| Monitor physical resource performance | I | RA |\n| Provide support after deployment | A | RC |`,
       findings: [],
     },
   ],
@@ -26,7 +29,9 @@ export const accountableMissing: RuleModule = {
     context.rows
       .filter((row) => isWritten(row) && !hasLetter(row, 'A'))
       .map((row) => ({
-        message: `No party is accountable (A) for ${quote(row.activity.text)}: ${describeCells(row.cells)}. Mark exactly one party A (written “RA” when it also does the work).`,
+        message:
+          `No party is accountable (A) for ${quote(row.activity.text)}: ${describeCells(row.cells)}. ` +
+          `Mark exactly one party A (written “RA” when it also does the work).`,
         span: cellsSpan(row, row.cells),
         activity: activityOf(row),
       })),

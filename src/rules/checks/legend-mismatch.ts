@@ -24,7 +24,9 @@ const legendMismatchCheck: RuleCheck = (context) => {
     const cell = first.cells.find((candidate) => candidate.normalized.roles.includes(letter))!;
     const others = users.length > 1 ? ` and ${users.length - 1} other row${users.length === 2 ? '' : 's'}` : '';
     findings.push({
-      message: `The tables use “${letter}” (first in ${quote(first.activity.text)}${others}) but the legend defines only ${[...defined].join(', ')}; add a “${letter}: …” row to the legend.`,
+      message:
+        `The tables use “${letter}” (first in ${quote(first.activity.text)}${others}) but the ` +
+        `legend defines only ${[...defined].join(', ')}; add a “${letter}: …” row to the legend.`,
       span: cell.slice ? cellSpan(first.line, cell.slice) : cellsSpan(first, [cell]),
       activity: activityOf(first),
       subject: `uses ${letter}`,
@@ -60,22 +62,30 @@ function legendRowSpan(lines: readonly string[], code: string, label: string) {
 }
 
 const LEGEND_WITHOUT_C =
-  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n| I: Is informed of the results of the process |\n| S: Supports the process |';
+  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n' +
+  '| I: Is informed of the results of the process |\n| S: Supports the process |';
 const LEGEND =
-  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n| C: Is consulted during the process |\n| I: Is informed of the results of the process |';
+  '| Roles |\n| --- |\n| R: Is in charge of carrying out the process |\n| A: Is accountable for the successful completion of the process |\n' +
+  '| C: Is consulted during the process |\n| I: Is informed of the results of the process |';
 
 export const legendMismatch: RuleModule = {
   id: 'legend-mismatch',
   fixable: false,
-  why: 'The legend is how a reader learns what the letters mean; a letter it does not explain, or an explanation of a letter no table can use, leaves the reader without a key.',
+  why:
+    'The legend is how a reader learns what the letters mean; a letter it does not explain, ' +
+    'or an explanation of a letter no table can use, leaves the reader without a key.',
   howToFix:
-    'Define every letter the tables use in the legend (`C: Is consulted during the process`), and remove legend rows for letters other than R, A, C and I.',
+    'Define every letter the tables use in the legend (`C: Is consulted during ' +
+    'the process`), and remove legend rows for letters other than R, A, C and I.',
   examples: [
     {
-      markdown: `${LEGEND_WITHOUT_C}\n\n${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n| Choose options as needed | RA | C |\n| Install the vCenter | C | RA |`,
+      markdown:
+        `${LEGEND_WITHOUT_C}\n\n${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |\n` +
+        `| Choose options as needed | RA | C |\n| Install the vCenter | C | RA |`,
       findings: [
         '6:3-6:26: The legend defines “S” (“Supports the process”), which is not a RACI letter; a legend defines only R, A, C and I.',
-        '13:35-13:36: The tables use “C” (first in “Choose options as needed” and 1 other row) but the legend defines only R, A, I, S; add a “C: …” row to the legend.',
+        '13:35-13:36: The tables use “C” (first in “Choose options as needed” and 1 other ' +
+          'row) but the legend defines only R, A, I, S; add a “C: …” row to the legend.',
       ],
     },
     {

@@ -31,7 +31,9 @@ const partiesInconsistentCheck: RuleCheck = (context) => {
     .map((table) => {
       const written = table.partyLabels.join(' | ');
       return {
-        message: `This table's party columns “${written}” differ from the guide's other tables (“${expected}”, in ${reference!.count} of ${tables.length} tables); give every table the same party columns.`,
+        message:
+          `This table's party columns “${written}” differ from the guide's other tables (“${expected}”, ` +
+          `in ${reference!.count} of ${tables.length} tables); give every table the same party columns.`,
         span: headerSpan(table),
         subject: written,
       };
@@ -55,19 +57,28 @@ const SUBSECTION_TABLE = '| Activity | Customer | OVHcloud |\n| --- | --- | --- 
 export const partiesInconsistent: RuleModule = {
   id: 'parties-inconsistent',
   fixable: false,
-  why: 'A guide compares the same parties activity after activity; a table with another party, a missing one, or the same party under another name (`Client` among `Customer` tables) breaks that comparison and the data read from it.',
+  why:
+    'A guide compares the same parties activity after activity; a table with another party, a missing one, or the same ' +
+    'party under another name (`Client` among `Customer` tables) breaks that comparison and the data read from it.',
   howToFix:
     'Give every table the same party columns, in the same order, with the same headers as most tables of the guide (the message names them).',
   examples: [
     {
-      markdown: `## 1. Before subscription\n\n### 1.1. Specify the service\n\n${SUBSECTION_TABLE}\n| Choose options as needed | RA | I |\n\n### 1.2. Order the service\n\n${SUBSECTION_TABLE}\n| Place the order | RA | I |\n\n### 1.3. Pay\n\n| **Activity** | **Client** | **OVHcloud** |\n| --- | --- | --- |\n| Pay the invoice | RA | I |`,
+      markdown:
+        `## 1. Before subscription\n\n### 1.1. Specify the service\n\n` +
+        `${SUBSECTION_TABLE}\n| Choose options as needed | RA | I |\n\n### 1.2. Order the service\n\n` +
+        `${SUBSECTION_TABLE}\n| Place the order | RA | I |\n\n### 1.3. Pay\n\n` +
+        `| **Activity** | **Client** | **OVHcloud** |\n| --- | --- | --- |\n| Pay the invoice | RA | I |`,
       findings: [
-        "17:18-17:43: This table's party columns “Client | OVHcloud” differ from the guide's other tables (“Customer | OVHcloud”, in 2 of 3 tables); give every table the same party columns.",
+        "17:18-17:43: This table's party columns “Client | OVHcloud” differ from the guide's other " +
+          'tables (“Customer | OVHcloud”, in 2 of 3 tables); give every table the same party columns.',
       ],
     },
     {
       // Headers are compared as a reader sees them: emphasis aside.
-      markdown: `## 1. Before subscription\n\n### 1.1. Specify the service\n\n${SUBSECTION_TABLE}\n| Choose options as needed | RA | I |\n\n### 1.2. Order the service\n\n| **Activity** | **Customer** | **OVHcloud** |\n| --- | --- | --- |\n| Place the order | RA | I |`,
+      markdown:
+        `## 1. Before subscription\n\n### 1.1. Specify the service\n\n${SUBSECTION_TABLE}\n| Choose options as needed | RA | I |\n\n` +
+        `### 1.2. Order the service\n\n| **Activity** | **Customer** | **OVHcloud** |\n| --- | --- | --- |\n| Place the order | RA | I |`,
       findings: [],
     },
   ],

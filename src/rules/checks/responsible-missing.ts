@@ -12,8 +12,10 @@ export const responsibleMissing: RuleModule = {
     {
       markdown: `${EXAMPLE_TABLE}\n| Choose the network where the cluster will be created | A | I |\n| Review the contract | C | I |`,
       findings: [
-        '5:58-5:59: Nobody is responsible (R) for “Choose the network where the cluster will be created”: Customer “A”, OVHcloud “I”; the accountable party, Customer, is not R either. Add R to the party that does the work (Customer “RA” if it does it itself).',
-        '6:25-6:30: No party is accountable (A) for “Review the contract”: Customer “C”, OVHcloud “I”. Mark exactly one party A (written “RA” when it also does the work). [accountable-missing]',
+        '5:58-5:59: Nobody is responsible (R) for “Choose the network where the cluster will be created”: Customer “A”, OVHcloud “I”; ' +
+          'the accountable party, Customer, is not R either. Add R to the party that does the work (Customer “RA” if it does it itself).',
+        '6:25-6:30: No party is accountable (A) for “Review the contract”: Customer “C”, OVHcloud “I”. ' +
+          'Mark exactly one party A (written “RA” when it also does the work). [accountable-missing]',
         '6:25-6:30: Nobody is responsible (R) for “Review the contract”: Customer “C”, OVHcloud “I”; add R to the party that does the work.',
       ],
     },
@@ -28,7 +30,8 @@ export const responsibleMissing: RuleModule = {
       const accountable = row.cells.filter((cell) => cell.normalized.roles.includes('A'));
       const advice =
         accountable.length === 1
-          ? `the accountable party, ${accountable[0]!.label}, is not R either. Add R to the party that does the work (${accountable[0]!.label} “${['R', ...accountable[0]!.normalized.roles].join('')}” if it does it itself).`
+          ? `the accountable party, ${accountable[0]!.label}, is not R either. Add R to the party that does the work ` +
+            `(${accountable[0]!.label} “${['R', ...accountable[0]!.normalized.roles].join('')}” if it does it itself).`
           : 'add R to the party that does the work.';
       return [
         {

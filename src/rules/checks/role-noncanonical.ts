@@ -24,7 +24,9 @@ const roleNoncanonicalCheck: RuleCheck = (context) =>
       const fix = context.canFix ? fixFor(row, cell, canonical) : undefined;
       return [
         {
-          message: `${quote(cell.text)} in column ${quote(cell.label)} of ${quote(row.activity.text)} should be written ${quote(canonical)} (${reasons(cell.text, canonical)}).`,
+          message:
+            `${quote(cell.text)} in column ${quote(cell.label)} of ${quote(row.activity.text)} ` +
+            `should be written ${quote(canonical)} (${reasons(cell.text, canonical)}).`,
           span: cell.slice ? cellSpan(row.line, cell.slice) : { line: row.line, column: 1, endLine: row.line, endColumn: 2 },
           activity: activityOf(row),
           ...(fix ? { fix } : {}),
@@ -58,13 +60,17 @@ export const roleNoncanonical: RuleModule = {
   id: 'role-noncanonical',
   fixable: true,
   why:
-    'The cell is read correctly, but the same assignment written three ways (`AR`, `RA`, `R/A`) makes tables harder to scan and to compare across translations. ' +
+    'The cell is read correctly, but the same assignment written three ways (`AR`, ' +
+    '`RA`, `R/A`) makes tables harder to scan and to compare across translations. ' +
     'The parser normalises such a cell and `raci parse` notes it; `raci check` reports it under this rule, with a fix.',
   howToFix:
-    'Run `raci check --fix`: it rewrites the letters of the cell in R, A, C, I order, upper case, without separators, and changes no other byte of the file. `--fix --dry-run` shows the diff first.',
+    'Run `raci check --fix`: it rewrites the letters of the cell in R, A, C, I order, upper case, ' +
+    'without separators, and changes no other byte of the file. `--fix --dry-run` shows the diff first.',
   examples: [
     {
-      markdown: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | AR |\n| Size infrastructures as needed | r/a | I |\n| Choose options as needed | **AR** | I |\n| Install the vCenter | I | R A |\n| Link the offer | [AR](https://example.com) | I |`,
+      markdown:
+        `${EXAMPLE_TABLE}\n| Decide which versions to use | C | AR |\n| Size infrastructures as needed | r/a | I |\n` +
+        `| Choose options as needed | **AR** | I |\n| Install the vCenter | I | R A |\n| Link the offer | [AR](https://example.com) | I |`,
       findings: [
         '5:38-5:40: “AR” in column “OVHcloud” of “Decide which versions to use” should be written “RA” (letters out of R, A, C, I order).',
         '6:36-6:39: “r/a” in column “Customer” of “Size infrastructures as needed” should be written “RA” (lower case, separators).',
@@ -73,10 +79,14 @@ export const roleNoncanonical: RuleModule = {
         '9:20-9:45: “AR” in column “Customer” of “Link the offer” should be written “RA” (letters out of R, A, C, I order).',
       ],
       // Emphasis is kept; a link is not rewritten.
-      fixed: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n| Size infrastructures as needed | RA | I |\n| Choose options as needed | **RA** | I |\n| Install the vCenter | I | RA |\n| Link the offer | [AR](https://example.com) | I |`,
+      fixed:
+        `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n| Size infrastructures as needed | RA | I |\n` +
+        `| Choose options as needed | **RA** | I |\n| Install the vCenter | I | RA |\n| Link the offer | [AR](https://example.com) | I |`,
     },
     {
-      markdown: `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n| Choose options as needed | **RA** | I |\n| Install the vCenter | I |   RA   |`,
+      markdown:
+        `${EXAMPLE_TABLE}\n| Decide which versions to use | C | RA |\n` +
+        `| Choose options as needed | **RA** | I |\n| Install the vCenter | I |   RA   |`,
       findings: [],
     },
   ],

@@ -13,7 +13,8 @@ export const roleRepeated: RuleModule = {
     {
       markdown: `${EXAMPLE_TABLE}\n| Size infrastructures as needed | RRA | I |`,
       findings: [
-        '5:36-5:39: “RRA” in column “Customer” of “Size infrastructures as needed” repeats R; write each letter once, and check that the repeat was not meant to be another letter.',
+        '5:36-5:39: “RRA” in column “Customer” of “Size infrastructures as needed” repeats R; ' +
+          'write each letter once, and check that the repeat was not meant to be another letter.',
       ],
     },
     { markdown: `${EXAMPLE_TABLE}\n| Size infrastructures as needed | RA | I |`, findings: [] },
@@ -25,7 +26,9 @@ export const roleRepeated: RuleModule = {
         if (repeated.length === 0) return [];
         return [
           {
-            message: `${quote(cell.text)} in column ${quote(cell.label)} of ${quote(row.activity.text)} repeats ${repeated.join(', ')}; write each letter once, and check that the repeat was not meant to be another letter.`,
+            message:
+              `${quote(cell.text)} in column ${quote(cell.label)} of ${quote(row.activity.text)} repeats ` +
+              `${repeated.join(', ')}; write each letter once, and check that the repeat was not meant to be another letter.`,
             span: cell.slice ? cellSpan(row.line, cell.slice) : cellsSpan(row, [cell]),
             activity: activityOf(row),
           },

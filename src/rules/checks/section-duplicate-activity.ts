@@ -18,7 +18,9 @@ const sectionDuplicateActivityCheck: RuleCheck = (context) => {
     }
     return [
       {
-        message: `${quote(row.activity.text)} is listed twice in section ${row.sectionNumber} ${quote(row.sectionTitle)} (first at line ${first.line}); merge the rows or make each name a distinct activity.`,
+        message:
+          `${quote(row.activity.text)} is listed twice in section ${row.sectionNumber} ${quote(row.sectionTitle)} ` +
+          `(first at line ${first.line}); merge the rows or make each name a distinct activity.`,
         span: row.activitySlice ? cellSpan(row.line, row.activitySlice) : { line: row.line, column: 1, endLine: row.line, endColumn: 2 },
         activity: activityOf(row),
       },
@@ -35,12 +37,15 @@ export const sectionDuplicateActivity: RuleModule = {
     {
       markdown: `${EXAMPLE_TABLE}\n| Install the vCenter | I | RA |\n| Size infrastructures as needed | RA | I |\n| install the  vCenter | RA | I |`,
       findings: [
-        '7:3-7:23: “install the vCenter” is listed twice in section 1 “Before subscription” (first at line 5); merge the rows or make each name a distinct activity.',
+        '7:3-7:23: “install the vCenter” is listed twice in section 1 “Before subscription” ' +
+          '(first at line 5); merge the rows or make each name a distinct activity.',
       ],
     },
     {
       // The same activity in two sections is two activities.
-      markdown: `${EXAMPLE_TABLE}\n| Install the vCenter | I | RA |\n\n## 2. Service availability\n\n| Activity | Customer | OVHcloud |\n| --- | --- | --- |\n| Install the vCenter | I | RA |`,
+      markdown:
+        `${EXAMPLE_TABLE}\n| Install the vCenter | I | RA |\n\n## 2. Service availability\n\n` +
+        `| Activity | Customer | OVHcloud |\n| --- | --- | --- |\n| Install the vCenter | I | RA |`,
       findings: [],
     },
   ],
