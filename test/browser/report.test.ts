@@ -11,7 +11,7 @@ import { listActivities } from '../../src/model/list-activities.js';
 import { safeParseResponsibilityModel } from '../../src/parse/parse.js';
 import { activityAnchor } from '../../src/site/guide-page.js';
 import { buildReportSite, pageNames, type ReportGuide, type SiteFile } from '../../src/site/site.js';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/browser.js';
+import { CHROMIUM_ARGS, chromiumEnvironment, chromiumExecutable } from '../helpers/browser.js';
 import { EMAIL_PRO, loadCorpusGuides } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
 import { HOSTILE_GUIDE, HOSTILE_TEXTS } from '../helpers/hostile-guide.js';
@@ -47,6 +47,7 @@ beforeAll(async () => {
     executablePath: await chromiumExecutable(),
     headless: true,
     args: CHROMIUM_ARGS,
+    env: chromiumEnvironment(scratch),
     viewport: { width: 1280, height: 1000 },
     offline: true,
   });

@@ -41,6 +41,17 @@ async function unpackBundledChromium(): Promise<string> {
   }
 }
 
+/**
+ * The environment to start Chromium with: its temporary files (such as
+ * `.org.chromium.Chromium.*`) go into `folder`, a scratch folder of the test,
+ * which is removed with it.
+ */
+export function chromiumEnvironment(folder: string): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) environment[name] = value;
+  return { ...environment, TMPDIR: folder };
+}
+
 /** Flags for a headless run as root on a machine with no display and no network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
