@@ -8,7 +8,7 @@ import { DatasetError, type DatasetFile } from './types.js';
 
 export interface WriteOptions {
   /** Replaces fs.writeFile (tests use it to make a write fail midway). */
-  writeFile?: (path: string, data: Buffer) => Promise<void>;
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
 export interface WriteResult {
@@ -74,7 +74,7 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   } catch (caught) {
     throw new DatasetError('out-unusable', `${outDir}: cannot write in the output folder (${reason(caught)})`, [outDir]);
   }
-  const write = options.writeFile ?? ((path: string, data: Buffer) => nodeWriteFile(path, data));
+  const write = options.writeFile ?? ((path: string, data: Uint8Array) => nodeWriteFile(path, data));
   try {
     let failed = false;
     await pMap(

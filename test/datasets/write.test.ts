@@ -62,7 +62,7 @@ describe('writeDatasets', () => {
       await writeFile(join(dir, 'notes.txt'), 'extra, to be removed only by a successful build\n');
       const before = await snapshot(dir);
       let calls = 0;
-      const failing = async (path: string, data: Buffer) => {
+      const failing = async (path: string, data: Uint8Array) => {
         calls += 1;
         if (calls === 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         await writeFile(path, data);
