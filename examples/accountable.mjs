@@ -1,14 +1,17 @@
 // Who is accountable for each activity of a guide?
-// Run: node examples/accountable.mjs [guide.md]   (after `npm install`, which builds the package)
+// Run: node examples/accountable.mjs [guide.md]   (in a clone, after `npm install && npm run build`)
+import { fileURLToPath } from 'node:url';
 import { listActivities, ResponsibilityModelError } from 'responsibility-model';
 import { parseResponsibilityModelFile } from 'responsibility-model/files';
 
 const file =
   process.argv[2] ??
-  new URL(
-    '../fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md',
-    import.meta.url,
-  ).pathname;
+  fileURLToPath(
+    new URL(
+      '../fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md',
+      import.meta.url,
+    ),
+  );
 
 let model;
 try {

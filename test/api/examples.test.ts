@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -7,24 +7,37 @@ import { parse } from 'yaml';
 import { parseResponsibilityModelFile } from '../../src/entries/files.js';
 import { listActivities } from '../../src/index.js';
 import { parseRaciConfig } from '../../src/rules/config.js';
+import { EMAIL_PRO } from '../helpers/corpus-guides.js';
 import { ROOT } from '../helpers/paths.js';
+import { scratchFolder } from '../helpers/scratch.js';
 
 const run = promisify(execFile);
 
+/** What accountable.mjs should print for Email Pro, from the model the library gives. */
+async function accountableLines(): Promise<string[]> {
+  const model = await parseResponsibilityModelFile(join(ROOT, EMAIL_PRO));
+  const lines = listActivities(model).map((activity) => {
+    const accountable = model.parties.filter((party) => activity.assignments[party.id]?.includes('A')).map((party) => party.label);
+    return `${activity.id}\t${accountable.join(', ') || '(nobody)'}\t${activity.text}`;
+  });
+  expect(lines).toHaveLength(48);
+  return lines;
+}
+
 describe('examples/', () => {
   it('accountable.mjs prints the accountable party of every Email Pro activity', async () => {
-    const guide = join(
-      ROOT,
-      'fixtures/corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/guide.en-gb.md',
-    );
-    const { stdout } = await run(process.execPath, [join(ROOT, 'examples/accountable.mjs'), guide], { cwd: ROOT });
-    const model = await parseResponsibilityModelFile(guide);
-    const expected = listActivities(model).map((activity) => {
-      const accountable = model.parties.filter((party) => activity.assignments[party.id]?.includes('A')).map((party) => party.label);
-      return `${activity.id}\t${accountable.join(', ') || '(nobody)'}\t${activity.text}`;
-    });
-    expect(stdout.trim().split('\n')).toEqual(expected);
-    expect(expected).toHaveLength(48);
+    const { stdout } = await run(process.execPath, [join(ROOT, 'examples/accountable.mjs'), join(ROOT, EMAIL_PRO)], { cwd: ROOT });
+    expect(stdout.trim().split('\n')).toEqual(await accountableLines());
+  });
+
+  it('accountable.mjs reads its default guide from a clone whose path has spaces', async () => {
+    const clone = join(scratchFolder(), 'a clone with spaces');
+    mkdirSync(join(clone, 'examples'), { recursive: true });
+    for (const name of ['package.json', 'dist', 'node_modules', 'fixtures']) symlinkSync(join(ROOT, name), join(clone, name), 'junction');
+    copyFileSync(join(ROOT, 'examples/accountable.mjs'), join(clone, 'examples/accountable.mjs'));
+    const { stdout, stderr } = await run(process.execPath, [join(clone, 'examples/accountable.mjs')], { cwd: clone });
+    expect(stderr).toBe('');
+    expect(stdout.trim().split('\n')).toEqual(await accountableLines());
   });
 
   it('raci.config.json is a valid configuration', () => {
