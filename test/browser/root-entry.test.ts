@@ -51,6 +51,29 @@ describe('the root entry bundled for a browser', () => {
     expect(bundle.length).toBeGreaterThan(10_000);
   });
 
+  // The entries README.md calls browser-safe, and one it says is for Node.js only.
+  it.each(['index.js', 'entries/diff.js', 'entries/remark.js'])('dist/%s bundles for the browser', async (entry) => {
+    const result = await build({
+      entryPoints: [join(ROOT, 'dist', entry)],
+      bundle: true,
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it('dist/entries/files.js does not: it reads files with node:fs', async () => {
+    const bundling = build({
+      entryPoints: [join(ROOT, 'dist', 'entries', 'files.js')],
+      bundle: true,
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    await expect(bundling).rejects.toThrow(/Could not resolve "node:fs/);
+  });
+
   it('parses and checks a bundled guide in Chromium, offline, to exactly what Node.js gives', async () => {
     const markdown = await readFile(join(ROOT, EMAIL_PRO), 'utf8');
     const page = await context.newPage();
