@@ -17,6 +17,8 @@ import { declaredDependencies, linkPackages, packPackage, unpackInto } from './p
  * must run. npm run build first: the tarball holds dist/.
  */
 const run = promisify(execFile);
+/** A full type check of the package's declarations, on a machine that may be busy with other tests. */
+const TSC_TIMEOUT = 180_000;
 const scratch = scratchFolder('raci-consumer-');
 let tarball: string;
 
@@ -138,37 +140,49 @@ describe('the packed package in a project of its own', () => {
     expect(relative(ROOT, scratch).startsWith('..')).toBe(true);
   });
 
-  it('root entry: type-checks with skipLibCheck off, no @types/node, and runs with node', async () => {
-    const project = await consumerProject();
-    expect(await typeCheck(project, 'tsconfig.root.json')).toBe('');
-    const { stdout } = await run(
-      process.execPath,
-      ['--input-type=module', '-e', "process.stdout.write(JSON.stringify((await import('./built/root.js')).summary))"],
-      { cwd: project },
-    );
-    const result = safeParseResponsibilityModel(GUIDE, { locale: 'en-gb' });
-    const activities = listActivities(result.model);
-    expect(JSON.parse(stdout)).toEqual({
-      success: false,
-      title: 'Responsibility sharing - Test service',
-      parties: ['Customer', 'OVHcloud'],
-      activities: activities.map((activity) => `${activity.id} ${activity.text}`),
-      letters: activities.map((activity) => result.model.parties.flatMap((party) => activity.assignments[party.id] ?? [])),
-      codes: result.diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.code}`),
-      valid: true,
-      wrong: 'X',
-    });
-    expect(activities).toHaveLength(3);
-    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('role-unknown');
-  });
+  it(
+    'root entry: type-checks with skipLibCheck off, no @types/node, and runs with node',
+    async () => {
+      const project = await consumerProject();
+      expect(await typeCheck(project, 'tsconfig.root.json')).toBe('');
+      const { stdout } = await run(
+        process.execPath,
+        ['--input-type=module', '-e', "process.stdout.write(JSON.stringify((await import('./built/root.js')).summary))"],
+        { cwd: project },
+      );
+      const result = safeParseResponsibilityModel(GUIDE, { locale: 'en-gb' });
+      const activities = listActivities(result.model);
+      expect(JSON.parse(stdout)).toEqual({
+        success: false,
+        title: 'Responsibility sharing - Test service',
+        parties: ['Customer', 'OVHcloud'],
+        activities: activities.map((activity) => `${activity.id} ${activity.text}`),
+        letters: activities.map((activity) => result.model.parties.flatMap((party) => activity.assignments[party.id] ?? [])),
+        codes: result.diagnostics.map((diagnostic) => `${diagnostic.line}:${diagnostic.code}`),
+        valid: true,
+        wrong: 'X',
+      });
+      expect(activities).toHaveLength(3);
+      expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('role-unknown');
+    },
+    TSC_TIMEOUT,
+  );
 
-  it('every subpath entry and the remark plugin type-check the same way', async () => {
-    const project = await consumerProject();
-    expect(await typeCheck(project, 'tsconfig.entries.json')).toBe('');
-  });
+  it(
+    'every subpath entry and the remark plugin type-check the same way',
+    async () => {
+      const project = await consumerProject();
+      expect(await typeCheck(project, 'tsconfig.entries.json')).toBe('');
+    },
+    TSC_TIMEOUT,
+  );
 
-  it('needs @types/mdast, which is why it is a dependency: without it the declarations do not resolve', async () => {
-    const project = await consumerProject({ leaveOut: '@types/mdast' });
-    expect(await typeCheck(project, 'tsconfig.entries.json')).toMatch(/Cannot find module 'mdast'/);
-  });
+  it(
+    'needs @types/mdast, which is why it is a dependency: without it the declarations do not resolve',
+    async () => {
+      const project = await consumerProject({ leaveOut: '@types/mdast' });
+      expect(await typeCheck(project, 'tsconfig.entries.json')).toMatch(/Cannot find module 'mdast'/);
+    },
+    TSC_TIMEOUT,
+  );
 });
