@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, chromiumExecutable } from '../helpers/browser.js';
+import { CHROMIUM_ARGS, chromiumEnvironment, chromiumExecutable } from '../helpers/browser.js';
 import { EMAIL_PRO } from '../helpers/corpus-guides.js';
 import { ROOT } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
@@ -26,6 +26,7 @@ beforeAll(async () => {
     executablePath: await chromiumExecutable(),
     headless: true,
     args: CHROMIUM_ARGS,
+    env: chromiumEnvironment(scratch),
     offline: true,
   });
   // The bundle hands the entry's exports to the page: a module script's own exports are out of the page's reach.
