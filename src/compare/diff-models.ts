@@ -1,6 +1,5 @@
 import { listActivities } from '../model/list-activities.js';
 import { listSections } from '../model/walk-sections.js';
-import { compareSectionNumbers } from '../outline/heading-number.js';
 import { ROLE_LETTERS } from '../roles/role-cell.js';
 import {
   type ActivityChange,
@@ -13,11 +12,11 @@ import {
   type MetaChange,
   type ModelDiff,
   type ScopeChange,
-  type SectionChange,
 } from '../schema/diff.js';
-import type { ActivityRow, ResponsibilityModel, RoleLetter } from '../schema/model.js';
+import type { ActivityRow, ResponsibilityModel, RoleLetter, Section } from '../schema/model.js';
 import { assertOptions } from '../util/options.js';
 import { type ActivityMatch, matchActivities } from './match-activities.js';
+import { pairSections } from './pair-sections.js';
 import { normaliseText } from './text-similarity.js';
 import { wordDiff } from './word-diff.js';
 
@@ -29,9 +28,14 @@ import { wordDiff } from './word-diff.js';
  */
 export function diffModels(oldModel: ResponsibilityModel, newModel: ResponsibilityModel, options: DiffOptions = {}): ModelDiff {
   assertOptions(DiffOptionsSchema, options);
-  const matching = matchActivities(listActivities(oldModel), listActivities(newModel), {
+  const sectionPairing = pairSections(oldModel.sections, newModel.sections);
+  const oldRows = listActivities(oldModel);
+  const newRows = listActivities(newModel);
+  const sectionOf = sectionKeys(oldModel, newModel, oldRows, newRows, sectionPairing.newOf);
+  const matching = matchActivities(oldRows, newRows, {
     ...(options.rewordedThreshold !== undefined ? { reworded: options.rewordedThreshold } : {}),
     ...(options.movedRewordedThreshold !== undefined ? { movedReworded: options.movedRewordedThreshold } : {}),
+    sectionOf,
   });
   const partyLabels = labelsById([...oldModel.parties, ...newModel.parties].map((party) => [party.id, party.label]));
   const partyOrder = unionInOrder(
@@ -40,7 +44,7 @@ export function diffModels(oldModel: ResponsibilityModel, newModel: Responsibili
   );
   const sharedScopes = newModel.scopes.filter((scope) => oldModel.scopes.some((old) => old.id === scope.id));
 
-  const modified = matching.pairs.map((pair) => compareMatched(pair, partyOrder, partyLabels, sharedScopes));
+  const modified = matching.pairs.map((pair) => compareMatched(pair, sectionOf, partyOrder, partyLabels, sharedScopes));
   const activities = orderInReading(
     modified,
     matching.added.map((row) => addedOrRemoved('added', row)),
@@ -61,7 +65,7 @@ export function diffModels(oldModel: ResponsibilityModel, newModel: Responsibili
     oldModel.scopes.map((scope) => [scope.id, scope.label]),
     newModel.scopes.map((scope) => [scope.id, scope.label]),
   );
-  const sections = sectionChanges(oldModel, newModel);
+  const sections = sectionPairing.changes;
 
   const reported = activities.filter((change) => change !== undefined);
   const count = (predicate: (change: ActivityChange) => boolean): number => reported.filter(predicate).length;
@@ -130,6 +134,7 @@ function accountableParties(row: ActivityRow, partyOrder: readonly string[]): st
 
 function compareMatched(
   pair: ActivityMatch,
+  sectionOf: (row: ActivityRow) => number,
   partyOrder: readonly string[],
   partyLabels: Map<string, string>,
   sharedScopes: readonly { id: string; label: string }[],
@@ -151,7 +156,7 @@ function compareMatched(
   const newAccountable = accountableParties(pair.new, partyOrder);
   const accountableChanged = oldAccountable.join('\u0000') !== newAccountable.join('\u0000');
   const reworded = pair.how === 'reworded';
-  const moved = pair.old.sectionNumber !== pair.new.sectionNumber;
+  const moved = sectionOf(pair.old) !== sectionOf(pair.new);
   if (!reworded && !moved && assignments.length === 0 && scopes.length === 0) return undefined;
   return {
     kind: 'modified',
@@ -257,30 +262,32 @@ function labelChanges(before: [string, string][], after: [string, string][]): La
   return changes;
 }
 
-/** Sections are the same when their numbers are; a new title under an old number is a rename. */
-function sectionChanges(oldModel: ResponsibilityModel, newModel: ResponsibilityModel): SectionChange[] {
-  const before = listSections(oldModel.sections);
-  const after = listSections(newModel.sections);
-  const oldByNumber = new Map(before.map((section) => [section.number, section]));
-  const newByNumber = new Map(after.map((section) => [section.number, section]));
-  const changes: SectionChange[] = [];
-  for (const section of after) {
-    const old = oldByNumber.get(section.number);
-    if (!old) changes.push({ kind: 'added', number: section.number, newTitle: section.title, newLine: section.line });
-    else if (normaliseText(old.title) !== normaliseText(section.title)) {
-      changes.push({
-        kind: 'renamed',
-        number: section.number,
-        oldTitle: old.title,
-        newTitle: section.title,
-        oldLine: old.line,
-        newLine: section.line,
-      });
-    }
+/**
+ * Which section each activity is in, as a number shared by an old section and the new section
+ * it became, so the activities of a renumbered section stay in their section rather than move.
+ */
+function sectionKeys(
+  oldModel: ResponsibilityModel,
+  newModel: ResponsibilityModel,
+  oldRows: readonly ActivityRow[],
+  newRows: readonly ActivityRow[],
+  newOf: ReadonlyMap<Section, Section>,
+): (row: ActivityRow) => number {
+  const newSections = listSections(newModel.sections);
+  const keyOfSection = new Map(newSections.map((section, index) => [section, index]));
+  let nextKey = newSections.length;
+  for (const section of listSections(oldModel.sections)) {
+    const now = newOf.get(section);
+    keyOfSection.set(section, now === undefined ? nextKey++ : keyOfSection.get(now)!);
   }
-  for (const section of before) {
-    if (!newByNumber.has(section.number))
-      changes.push({ kind: 'removed', number: section.number, oldTitle: section.title, oldLine: section.line });
+  const keyOfRow = new Map<ActivityRow, number>();
+  // listActivities walks the sections in this same order, one row per activity.
+  for (const [model, rows] of [
+    [oldModel, oldRows],
+    [newModel, newRows],
+  ] as const) {
+    const keys = listSections(model.sections).flatMap((section) => section.activities.map(() => keyOfSection.get(section)!));
+    for (const [index, row] of rows.entries()) keyOfRow.set(row, keys[index]!);
   }
-  return changes.sort((a, b) => compareSectionNumbers(a.number, b.number));
+  return (row) => keyOfRow.get(row) ?? -1;
 }

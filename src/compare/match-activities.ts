@@ -21,6 +21,8 @@ export interface ActivityMatching {
 export interface MatchThresholds {
   reworded?: number;
   movedReworded?: number;
+  /** Which section a row is in, old and new alike (default: its number); rows with equal keys are in the same section. */
+  sectionOf?: (row: ActivityRow) => string | number;
 }
 
 /**
@@ -46,24 +48,27 @@ export function matchActivities(
 ): ActivityMatching {
   const reworded = thresholds.reworded ?? REWORDED_THRESHOLD;
   const movedReworded = thresholds.movedReworded ?? MOVED_REWORDED_THRESHOLD;
+  const sectionOf = thresholds.sectionOf ?? ((row: ActivityRow) => row.sectionNumber);
+  const oldSections = oldRows.map(sectionOf);
+  const newSections = newRows.map(sectionOf);
   const oldTexts = oldRows.map((row) => normaliseText(row.text));
   const newTexts = newRows.map((row) => normaliseText(row.text));
   const oldOf = new Map<number, number>(); // new index → old index
   const taken = new Set<number>(); // old indices already paired
   const how = new Map<number, { how: 'exact' | 'reworded'; similarity: number }>();
 
-  const pairExact = (key: (row: ActivityRow, text: string) => string): void => {
+  const pairExact = (key: (index: number, side: 'old' | 'new', text: string) => string): void => {
     const waiting = new Map<string, number[]>();
-    oldRows.forEach((row, index) => {
+    oldRows.forEach((_row, index) => {
       if (taken.has(index)) return;
-      const k = key(row, oldTexts[index]!);
+      const k = key(index, 'old', oldTexts[index]!);
       const list = waiting.get(k);
       if (list) list.push(index);
       else waiting.set(k, [index]);
     });
-    newRows.forEach((row, index) => {
+    newRows.forEach((_row, index) => {
       if (oldOf.has(index)) return;
-      const oldIndex = waiting.get(key(row, newTexts[index]!))?.shift();
+      const oldIndex = waiting.get(key(index, 'new', newTexts[index]!))?.shift();
       if (oldIndex === undefined) return;
       oldOf.set(index, oldIndex);
       taken.add(oldIndex);
@@ -78,7 +83,7 @@ export function matchActivities(
     const candidates: { oldIndex: number; newIndex: number; similarity: number }[] = [];
     for (const newIndex of newLeft) {
       for (const oldIndex of oldLeft) {
-        const same = oldRows[oldIndex]!.sectionNumber === newRows[newIndex]!.sectionNumber;
+        const same = oldSections[oldIndex] === newSections[newIndex];
         if (same !== sameSection) continue;
         const similarity = textSimilarity(oldTexts[oldIndex]!, newTexts[newIndex]!);
         if (similarity >= threshold) candidates.push({ oldIndex, newIndex, similarity });
@@ -94,8 +99,8 @@ export function matchActivities(
     }
   };
 
-  pairExact((row, text) => `${row.sectionNumber}\u0000${text}`);
-  pairExact((_row, text) => text);
+  pairExact((index, side, text) => `${(side === 'old' ? oldSections : newSections)[index]}\u0000${text}`);
+  pairExact((_index, _side, text) => text);
   pairSimilar(true, reworded);
   pairSimilar(false, movedReworded);
 

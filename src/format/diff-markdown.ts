@@ -45,6 +45,8 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
     for (const change of diff.sections) {
       if (change.kind === 'added') lines.push(`- **added** ${change.number} ${escapeMarkdown(change.newTitle ?? '')}`);
       else if (change.kind === 'removed') lines.push(`- **removed** ${change.number} ${escapeMarkdown(change.oldTitle ?? '')}`);
+      else if (change.kind === 'renumbered')
+        lines.push(`- **renumbered** ${change.oldNumber} → ${change.number} ${escapeMarkdown(change.newTitle ?? '')}`);
       else
         lines.push(`- **renamed** ${change.number} ~~${escapeMarkdown(change.oldTitle ?? '')}~~ ${escapeMarkdown(change.newTitle ?? '')}`);
     }

@@ -51,6 +51,11 @@ export function renderDiffText(diff: ModelDiff, options: DiffTextOptions = {}): 
       if (change.kind === 'added') lines.push(c.green(`  + ${change.number} ${change.newTitle}`) + c.dim(`  (line ${change.newLine})`));
       else if (change.kind === 'removed')
         lines.push(c.red(`  - ${change.number} ${change.oldTitle}`) + c.dim(`  (line ${change.oldLine})`));
+      else if (change.kind === 'renumbered')
+        lines.push(
+          `  ~ ${c.red(change.oldNumber ?? '')} → ${c.green(change.number)} ${change.newTitle}` +
+            c.dim(`  (renumbered; lines ${change.oldLine} → ${change.newLine})`),
+        );
       else lines.push(`  ~ ${change.number} ${c.red(change.oldTitle ?? '')} → ${c.green(change.newTitle ?? '')}`);
     }
   }

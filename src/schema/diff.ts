@@ -71,8 +71,11 @@ export const ActivityChangeSchema = z.object({
 });
 
 export const SectionChangeSchema = z.object({
-  kind: z.enum(['added', 'removed', 'renamed']),
-  number: z.string(),
+  kind: z
+    .enum(['added', 'removed', 'renamed', 'renumbered'])
+    .describe('renamed: same number, new title; renumbered: same title, new number (its activities are not moved).'),
+  number: z.string().describe('The number in the new guide (in the old one, when removed).'),
+  oldNumber: z.string().optional().describe('The number in the old guide, when renumbered.'),
   oldTitle: z.string().optional(),
   newTitle: z.string().optional(),
   oldLine: z.number().int().min(1).optional(),

@@ -193,7 +193,9 @@ function otherChanges(diff: ModelDiff): SafeHtml | string {
             ? html`<li><ins>${change.number} ${change.newTitle}</ins> added</li>`
             : change.kind === 'removed'
               ? html`<li><del>${change.number} ${change.oldTitle}</del> removed</li>`
-              : html`<li>${change.number} renamed: ${beforeAfter(html`${change.oldTitle}`, html`${change.newTitle}`)}</li>`,
+              : change.kind === 'renumbered'
+                ? html`<li>${change.newTitle} renumbered: ${beforeAfter(html`${change.oldNumber}`, html`${change.number}`)}</li>`
+                : html`<li>${change.number} renamed: ${beforeAfter(html`${change.oldTitle}`, html`${change.newTitle}`)}</li>`,
         )}</ul></li>`
       : '',
   ].filter((item) => item !== '');
@@ -227,10 +229,12 @@ export function renderDiffPage(input: DiffPageInput): string {
   const changes = new Map<string, ActivityChange>();
   const removed = new Map<string, ActivityChange[]>();
   const present = new Set(listSections(model.sections).map((section) => section.number));
+  const renumbered = new Map(diff.sections.flatMap((change) => (change.kind === 'renumbered' ? [[change.oldNumber!, change.number]] : [])));
   const orphans: ActivityChange[] = [];
   for (const change of diff.activities) {
     if (change.kind === 'removed') {
-      const number = change.old!.section.number;
+      // A row removed from a section that was renumbered is shown in that section, under its new number.
+      const number = renumbered.get(change.old!.section.number) ?? change.old!.section.number;
       if (present.has(number)) removed.set(number, [...(removed.get(number) ?? []), change]);
       else orphans.push(change);
     } else {

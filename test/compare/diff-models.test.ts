@@ -98,6 +98,46 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
     ]);
   });
 
+  it('a section inserted before others: they are renumbered, their activities neither moved nor removed', () => {
+    const diff = against('renumbered');
+    expect(diff.sections).toEqual([
+      { kind: 'added', number: '2.1', newTitle: 'Ordering', newLine: 29 },
+      { kind: 'renumbered', number: '2.2', oldNumber: '2.1', oldTitle: 'Operations', newTitle: 'Operations', oldLine: 29, newLine: 35 },
+      { kind: 'renumbered', number: '2.3', oldNumber: '2.2', oldTitle: 'Incidents', newTitle: 'Incidents', oldLine: 37, newLine: 43 },
+    ]);
+    // Only the real changes: the new activity, and the letters changed in the renumbered 2.3.
+    expect(diff.activities.map(brief)).toEqual([
+      { kind: 'added', section: '2.1', text: 'Order the service' },
+      { kind: 'modified', section: '2.3', text: 'Restore the service after an incident', assignments: ['customer: I → C'] },
+    ]);
+    expect(diff.summary).toMatchObject({ added: 1, removed: 0, moved: 0, reassigned: 1, unchanged: 6, sections: 3 });
+  });
+
+  it('a whole phase renumbered with its subsections: every section renumbered, no activity moved', () => {
+    const diff = against('phase-renumbered');
+    expect(diff.sections.map((change) => [change.kind, change.oldNumber ?? null, change.number, change.newTitle])).toEqual([
+      ['added', null, '2', 'Delivery'],
+      ['added', null, '2.1', 'Installation'],
+      ['renumbered', '2', '3', 'Service usage'],
+      ['renumbered', '2.1', '3.1', 'Operations'],
+      ['renumbered', '2.2', '3.2', 'Incidents'],
+    ]);
+    expect(diff.activities.map(brief)).toEqual([{ kind: 'added', section: '2.1', text: 'Install the service' }]);
+    expect(diff.summary).toMatchObject({ added: 1, removed: 0, moved: 0, reassigned: 0, unchanged: 7, sections: 5 });
+  });
+
+  it('a section number used twice: the second heading is added, not a rename of the first', () => {
+    const diff = against('duplicate-number');
+    expect(diff.sections).toEqual([{ kind: 'added', number: '2.2', newTitle: 'Escalation', newLine: 44 }]);
+    expect(diff.activities.map(brief)).toEqual([{ kind: 'added', section: '2.2', text: 'Escalate an incident' }]);
+  });
+
+  it('a number used twice in the old version: the heading left over is removed', () => {
+    const diff = diffModels(load(`${DIFF_FIXTURES}/duplicate-number.en-gb.md`), base);
+    expect(diff.sections).toEqual([{ kind: 'removed', number: '2.2', oldTitle: 'Escalation', oldLine: 44 }]);
+    expect(diff.activities.map(brief)).toEqual([{ kind: 'removed', section: '2.2', text: 'Escalate an incident' }]);
+  });
+
   it('title, excerpt, updated, intro and legend labels', () => {
     const diff = against('meta');
     expect(diff.meta.map(({ words: _words, ...change }) => change)).toEqual([
@@ -131,7 +171,17 @@ describe('diffModels on a pair of fixtures per kind of change', () => {
   });
 
   it('every result matches the published schema', () => {
-    for (const name of ['letter-order', 'added-removed', 'reworded', 'moved', 'reassigned', 'sections', 'meta']) {
+    for (const name of [
+      'letter-order',
+      'added-removed',
+      'reworded',
+      'moved',
+      'reassigned',
+      'sections',
+      'meta',
+      'renumbered',
+      'phase-renumbered',
+    ]) {
       expect(() => ModelDiffSchema.parse(against(name))).not.toThrow();
     }
   });
