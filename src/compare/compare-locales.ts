@@ -4,6 +4,7 @@ import { ROLE_LETTERS } from '../roles/role-cell.js';
 import {
   DRIFT_SCHEMA_VERSION,
   type DriftFinding,
+  type DriftGuide,
   type DriftOptions,
   DriftOptionsSchema,
   type DriftRow,
@@ -64,8 +65,13 @@ export function compareLocales(models: readonly (LocaleGuide | ResponsibilityMod
   };
 }
 
-function describe(guide: LocaleGuide): { locale: string; file?: string; title: string } {
-  return { locale: guide.model.meta.locale!, ...(guide.file ? { file: guide.file } : {}), title: guide.model.meta.title };
+function describe(guide: LocaleGuide): DriftGuide {
+  return {
+    locale: guide.model.meta.locale!,
+    ...(guide.file ? { file: guide.file } : {}),
+    title: guide.model.meta.title,
+    parties: guide.model.parties.map((party) => ({ id: party.id, label: party.label })),
+  };
 }
 
 /** Columns paired by id (customer, ovhcloud are the same in every language), then the rest by column order. */

@@ -1,5 +1,6 @@
 import type { ActivityChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
 import type { RoleLetter } from '../schema/model.js';
+import { NONE } from '../util/strings.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 import { linesOf } from './diff-text.js';
 import { escapeMarkdown, inlineCode } from './markdown-escape.js';
@@ -66,7 +67,7 @@ function titles(diff: ModelDiff): string {
 }
 
 function cell(value: string | null): string {
-  return value === null ? '*(none)*' : escapeMarkdown(value);
+  return value === null ? NONE : escapeMarkdown(value);
 }
 
 function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
@@ -90,7 +91,7 @@ function assignmentsMarkdown(assignments: Record<string, readonly RoleLetter[]>,
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${escapeMarkdown(name(party))} \`${lettersText(letters)}\``);
-  return parts.length === 0 ? 'no role' : parts.join(', ');
+  return parts.length === 0 ? NONE : parts.join(', ');
 }
 
 function activityLine(change: ActivityChange, name: (id: string) => string): string {
@@ -119,7 +120,7 @@ function applicability(value: boolean | null): string {
 }
 
 function code(letters: string): string {
-  return letters === '(none)' ? '*none*' : `\`${letters}\``;
+  return letters === NONE ? NONE : `\`${letters}\``;
 }
 
 /** Leading spaces, the text, trailing spaces: what `/^(\s*)([\s\S]*?)(\s*)$/` captures, without its quadratic backtracking. */

@@ -1,10 +1,10 @@
 import type { ActivityChange, ModelDiff } from '../schema/diff.js';
 import type { RoleLetter, SectionRef } from '../schema/model.js';
-import { plural } from '../util/strings.js';
+import { NONE, plural } from '../util/strings.js';
 
-/** Letters as the diff shows them: canonical order, `(none)` for an empty cell. */
+/** Letters as the diff shows them: canonical order, `NONE` for an empty cell. */
 export function lettersText(letters: readonly RoleLetter[]): string {
-  return letters.length === 0 ? '(none)' : letters.join('');
+  return letters.length === 0 ? NONE : letters.join('');
 }
 
 /** Party ids → labels from both guides, the new one's wording winning. */
@@ -20,7 +20,7 @@ function prettyPartyId(id: string): string {
 }
 
 export function accountableText(parties: readonly string[], name: (id: string) => string): string {
-  return parties.length === 0 ? '(nobody)' : parties.map(name).join(' + ');
+  return parties.length === 0 ? NONE : parties.map(name).join(' + ');
 }
 
 export interface SectionGroup {

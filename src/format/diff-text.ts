@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
 import type { RoleLetter } from '../schema/model.js';
+import { NONE } from '../util/strings.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 
 export interface DiffTextOptions {
@@ -111,14 +112,14 @@ function metaValue(change: MetaChange, c: Colors): string {
 }
 
 function labelValue(old: string | null, now: string | null, c: Colors): string {
-  return `${old === null ? c.dim('(none)') : c.red(old)} → ${now === null ? c.dim('(none)') : c.green(now)}`;
+  return `${old === null ? c.dim(NONE) : c.red(old)} → ${now === null ? c.dim(NONE) : c.green(now)}`;
 }
 
 function assignmentsText(assignments: Record<string, readonly RoleLetter[]>, name: (id: string) => string): string {
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
     .map(([party, letters]) => `${name(party)} ${lettersText(letters)}`);
-  return parts.length === 0 ? '(no role)' : parts.join(' · ');
+  return parts.length === 0 ? NONE : parts.join(' · ');
 }
 
 function assignmentLine(change: AssignmentChange, name: (id: string) => string, c: Colors): string {

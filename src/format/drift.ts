@@ -1,7 +1,7 @@
 import pc from 'picocolors';
-import type { DriftFinding, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
+import type { DriftFinding, DriftGuide, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
 import type { RoleLetter } from '../schema/model.js';
-import { plural } from '../util/strings.js';
+import { NONE, plural } from '../util/strings.js';
 import { lettersText } from './diff-shared.js';
 import { escapeMarkdown } from './markdown-escape.js';
 
@@ -33,12 +33,14 @@ function place(file: string | undefined, line: number | null): string {
   return line === null ? '—' : `${baseName(file)}:${line}`;
 }
 
-function assignmentsText(assignments: Record<string, RoleLetter[]> | undefined): string {
+/** `[Customer RA · OVHcloud R]`, each party named by its column header in that guide. */
+function assignmentsText(assignments: Record<string, RoleLetter[]> | undefined, guide: DriftGuide): string {
   if (!assignments) return '';
+  const label = (id: string): string => guide.parties.find((party) => party.id === id)?.label ?? id;
   const parts = Object.entries(assignments)
     .filter(([, letters]) => letters.length > 0)
-    .map(([party, letters]) => `${party} ${letters.join('')}`);
-  return parts.length > 0 ? `[${parts.join(' · ')}]` : '[no letters]';
+    .map(([party, letters]) => `${label(party)} ${letters.join('')}`);
+  return `[${parts.length > 0 ? parts.join(' · ') : NONE}]`;
 }
 
 function where(finding: DriftFinding): string {
@@ -85,15 +87,15 @@ function findingSummary(finding: DriftFinding, referenceLocale: string, translat
 }
 
 /** The row, the section heading, or where the missing thing would be. */
-function rowDescription(row: DriftRow, kind: DriftFinding['kind']): string {
+function rowDescription(row: DriftRow, kind: DriftFinding['kind'], guide: DriftGuide): string {
   if (kind === 'party-missing' || kind === 'party-extra') return row.line === null ? '(no table)' : '(first row of the tables)';
-  if (row.text !== undefined) return `${row.section ? `(in ${row.section}) ` : ''}${row.text}  ${assignmentsText(row.assignments)}`;
+  if (row.text !== undefined) return `${row.section ? `(in ${row.section}) ` : ''}${row.text}  ${assignmentsText(row.assignments, guide)}`;
   if (row.title !== undefined) return `§ ${row.section ? `${row.section} ` : ''}${row.title}`;
   return row.line === null ? '(not there)' : '(not there; would follow this line)';
 }
 
-function rowLine(locale: string, file: string | undefined, row: DriftRow, kind: DriftFinding['kind'], c: Colors): string {
-  return `      ${locale.padEnd(5)}  ${c.dim(place(file, row.line))}  ${rowDescription(row, kind)}`;
+function rowLine(guide: DriftGuide, row: DriftRow, kind: DriftFinding['kind'], c: Colors): string {
+  return `      ${guide.locale.padEnd(5)}  ${c.dim(place(guide.file, row.line))}  ${rowDescription(row, kind, guide)}`;
 }
 
 /** `raci drift --format text`: each guide's folder, then each translation with its findings. */
@@ -119,8 +121,8 @@ function translationLines(reference: NonNullable<LocaleComparison['reference']>,
     lines.push(
       `    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`,
     );
-    lines.push(rowLine(reference.locale, reference.file, finding.reference, finding.kind, c));
-    lines.push(rowLine(translation.locale, translation.file, finding.translation, finding.kind, c));
+    lines.push(rowLine(reference, finding.reference, finding.kind, c));
+    lines.push(rowLine(translation, finding.translation, finding.kind, c));
   }
   return lines;
 }
@@ -152,8 +154,8 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
         const cells = [
           where(finding),
           escapeMarkdown(findingSummary(finding, reference.locale, translation.locale)),
-          markdownRow(reference.file, finding.reference, finding.kind),
-          markdownRow(translation.file, finding.translation, finding.kind),
+          markdownRow(reference, finding.reference, finding.kind),
+          markdownRow(translation, finding.translation, finding.kind),
         ];
         lines.push(`| ${cells.join(' | ')} |`);
       }
@@ -164,6 +166,6 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
   return blocks.join('\n\n');
 }
 
-function markdownRow(file: string | undefined, row: DriftRow, kind: DriftFinding['kind']): string {
-  return `${escapeMarkdown(place(file, row.line))} ${escapeMarkdown(rowDescription(row, kind))}`;
+function markdownRow(guide: DriftGuide, row: DriftRow, kind: DriftFinding['kind']): string {
+  return `${escapeMarkdown(place(guide.file, row.line))} ${escapeMarkdown(rowDescription(row, kind, guide))}`;
 }

@@ -81,6 +81,7 @@ export const DriftGuideSchema = z.object({
   locale: z.string(),
   file: z.string().optional(),
   title: z.string(),
+  parties: z.array(z.object({ id: z.string(), label: z.string() })).describe('The party columns, to name the ids of `assignments`.'),
 });
 
 export const TranslationReportSchema = DriftGuideSchema.extend({

@@ -1,7 +1,7 @@
 import { activitiesIn, listSections, walkSections } from '../model/walk-sections.js';
 import type { ActivityChange, AssignmentChange, LabelChange, ModelDiff, ScopeChange, WordDiffPart } from '../schema/diff.js';
 import type { Activity, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
-import { plural } from '../util/strings.js';
+import { NONE, plural } from '../util/strings.js';
 import {
   activityAnchor,
   activityText,
@@ -35,7 +35,7 @@ export function changeCount(diff: ModelDiff): number {
 }
 
 function chips(letters: readonly RoleLetter[], roles: readonly RoleDefinition[]): SafeHtml {
-  return letters.length === 0 ? html`<span class="empty">none</span>` : html`${letters.map((letter) => chip(letter, roles))}`;
+  return letters.length === 0 ? html`<span class="empty">${NONE}</span>` : html`${letters.map((letter) => chip(letter, roles))}`;
 }
 
 function beforeAfter(before: SafeHtml, after: SafeHtml): SafeHtml {
@@ -179,8 +179,8 @@ function otherChanges(diff: ModelDiff): SafeHtml | string {
           change.words
             ? words(change.words)
             : beforeAfter(
-                change.old === null ? html`<span class="empty">none</span>` : html`${change.old}`,
-                change.new === null ? html`<span class="empty">none</span>` : html`${change.new}`,
+                change.old === null ? html`<span class="empty">${NONE}</span>` : html`${change.old}`,
+                change.new === null ? html`<span class="empty">${NONE}</span>` : html`${change.new}`,
               )
         }</li>`,
     ),

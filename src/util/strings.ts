@@ -7,3 +7,6 @@ export function compareStrings(a: string, b: string): number {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** How an empty set of letters (or of parties, or a value absent) is shown to a reader, in every output. */
+export const NONE = '(none)';

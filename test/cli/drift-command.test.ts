@@ -28,8 +28,8 @@ describe('raci drift', () => {
     expect(lines.slice(1, 5)).toEqual([
       '  fr-fr (guide.fr-fr.md) against en-gb (guide.en-gb.md): 3 disagreements',
       '    1.1 row 2  letters differ  OVHcloud: RA in en-gb, R in fr-fr',
-      '      en-gb  guide.en-gb.md:25  Choose service location in EU  [customer I · ovhcloud RA]',
-      '      fr-fr  guide.fr-fr.md:25  Choisir la localisation du service en UE  [customer I · ovhcloud R]',
+      '      en-gb  guide.en-gb.md:25  Choose service location in EU  [Customer I · OVHcloud RA]',
+      '      fr-fr  guide.fr-fr.md:25  Choisir la localisation du service en UE  [Client I · OVHcloud R]',
     ]);
     expect(lines).toContain('    2.1 row 2  row missing  no such row in fr-fr');
     expect(lines).toContain('      fr-fr  guide.fr-fr.md:33  (not there; would follow this line)');

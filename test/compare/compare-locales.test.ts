@@ -82,8 +82,13 @@ describe('compareLocales', () => {
       locale: 'en-gb',
       file: `${DRIFT}/guide.en-gb.md`,
       title: 'Example service - Responsibility model',
+      parties: [
+        { id: 'customer', label: 'Customer' },
+        { id: 'ovhcloud', label: 'OVHcloud' },
+      ],
     });
     expect(comparison.translations.map((translation) => translation.locale)).toEqual(['fr-fr']);
+    expect(comparison.translations[0]!.parties.map((party) => party.label)).toEqual(['Client', 'OVHcloud']);
     expect(comparison.translations[0]!.findings.map(brief)).toEqual([
       { kind: 'letters-differ', where: '1.1 row 2', lines: [25, 25], parties: ['ovhcloud: RA ≠ R'] },
       { kind: 'row-missing', where: '2.1 row 2', lines: [34, 33] },
@@ -97,7 +102,9 @@ describe('compareLocales', () => {
   it('a guide compared with itself under another locale agrees', () => {
     const english = load(`${DRIFT}/guide.en-gb.md`);
     const copy = { ...english, meta: { ...english.meta, locale: 'en-ie' } };
-    expect(compareLocales([english, copy]).translations).toEqual([{ locale: 'en-ie', title: english.meta.title, findings: [] }]);
+    expect(compareLocales([english, copy]).translations).toEqual([
+      { locale: 'en-ie', title: english.meta.title, parties: english.parties.map(({ id, label }) => ({ id, label })), findings: [] },
+    ]);
   });
 
   it('takes another reference locale on request, and says when there is none', () => {
