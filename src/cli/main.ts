@@ -21,14 +21,27 @@ function jobsOption(value: string): number {
 /** The same `--jobs` for every command that spreads files over worker processes. */
 const jobsFlag = (): Option => new Option('--jobs <n>', 'worker processes (default: one per core; 1 = none)').argParser(jobsOption);
 
+/**
+ * Commander's error (`error: unknown option '--formt'` and a `(Did you mean --format?)` line)
+ * as one line: `raci: unknown option '--formt' (did you mean --format?)`.
+ */
+function usageLine(message: string): string {
+  const [first = '', ...rest] = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const hints = rest.map((line) => line.replace(/^\(Did you mean (.*)\)$/, '(did you mean $1)'));
+  return ['raci:', first.replace(/^error: /, ''), ...hints].join(' ');
+}
+
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command('raci')
     .description('Read OVHcloud responsibility-model (RACI) guides as typed, validated data.')
     .version(version)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError('(run raci --help for usage)');
+    // Subcommands inherit both, so every usage error of every command is one line.
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(`${usageLine(text)}\n`) });
 
   program
     .command('parse')

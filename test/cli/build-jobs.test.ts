@@ -69,6 +69,6 @@ describe('raci build --jobs', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`error: option '--jobs <n>' argument '${jobs}' is invalid. expected a whole number of at least 1.`);
+    expect(result.stderr).toBe(`raci: option '--jobs <n>' argument '${jobs}' is invalid. expected a whole number of at least 1.\n`);
   });
 });
