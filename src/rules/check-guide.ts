@@ -1,4 +1,5 @@
 import { compareDiagnostics, countBySeverity } from '../diagnostics/diagnostic.js';
+import { looksLikeGuide } from '../model/looks-like-guide.js';
 import { type SafeParseResult, safeAnalyseGuide } from '../parse/parse.js';
 import { parseGuideBytes } from '../parse/parse-bytes.js';
 import { localeFromPath } from '../read/locale.js';
@@ -84,7 +85,7 @@ function finish(
     model: parsed.model,
     findings,
     text,
-    looksLikeGuide: context.rows.length > 0 || (parsed.model.roles.length > 0 && parsed.model.sections.length > 0),
+    looksLikeGuide: looksLikeGuide(parsed.model),
   };
 }
 

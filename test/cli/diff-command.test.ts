@@ -109,6 +109,28 @@ describe('raci diff OLD NEW', () => {
     expect(io.err[0]).toMatch(/binary\.md:1:1 error .* input-binary$/);
   });
 
+  it.each([['package.json'], ['README.md'], ['fixtures/README.md']])(
+    '%s, which raci check would skip, is refused in one line',
+    async (file) => {
+      const io = capture();
+      await expect(runDiff([file, `${DIFF_FIXTURES}/base.en-gb.md`], { cwd: ROOT }, io)).rejects.toThrow(
+        new UsageError(`${file}: not a responsibility-model guide (no activity, no legend and numbered sections)`),
+      );
+      await expect(runDiff([`${DIFF_FIXTURES}/base.en-gb.md`, file], { cwd: ROOT }, io)).rejects.toThrow(UsageError);
+      expect([io.out, io.err]).toEqual([[], []]);
+    },
+  );
+
+  it('an empty file, and markdown with numbered sections but no table, are not guides either', async () => {
+    const folder = scratchFolder('raci-diff-');
+    writeFileSync(join(folder, 'empty.md'), '');
+    writeFileSync(join(folder, 'notes.md'), '# Notes\n\n## 1. First\n\nSome text.\n');
+    for (const name of ['empty.md', 'notes.md'])
+      await expect(runDiff([join(folder, name), join(ROOT, EMAIL_PRO)], {}, capture())).rejects.toThrow(
+        `${name}: not a responsibility-model guide`,
+      );
+  });
+
   it('a similarity threshold of 1 turns rewordings into removals and additions', async () => {
     const { out } = await run([EMAIL_PRO, HOSTED_EXCHANGE], { format: 'json', similarity: '1' });
     expect(JSON.parse(out).summary).toMatchObject({ reworded: 0, added: 4, removed: 3 });

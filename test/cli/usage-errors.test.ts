@@ -52,6 +52,14 @@ describe('every usage error is one line on stderr, raci: …, and exit 2', () =>
     expect(result).toEqual({ status: 2, stdout: '', stderr: `${line}\n` });
   });
 
+  it('a file that is not a guide, given to raci diff', () => {
+    expect(raci('diff', 'package.json', BASE)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'raci: package.json: not a responsibility-model guide (no activity, no legend and numbered sections)\n',
+    });
+  });
+
   it('help and version are not errors', () => {
     expect(raci('diff', '--help').status).toBe(0);
     expect(raci('--version')).toMatchObject({ status: 0, stderr: '' });

@@ -12,6 +12,7 @@ import { buildReportSite, guideKey, pageNames, type ReportGuide, type SiteFile }
 import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
 import { validationMessages } from '../helpers/html-validator.js';
+import { DIFF_FIXTURES } from '../helpers/paths.js';
 
 extend([a11yPlugin]);
 
@@ -246,5 +247,38 @@ describe('diff pages', () => {
     );
     expect(overview).toContain('<span class="empty">unchanged since v1</span>');
     expect(overview).toContain('A guide that went away');
+  });
+});
+
+describe('diff pages of a renumbered section', () => {
+  it('count each renumbering once and no moved activity; a removed row stays in its renumbered section', async () => {
+    const read = async (name: string) =>
+      safeParseResponsibilityModel(await readFile(`${DIFF_FIXTURES}/${name}.en-gb.md`, 'utf8'), { locale: 'en-gb' }).model;
+    const renumbered = await read('renumbered');
+    // One row of the renumbered 2.3 removed as well: a real change beside the renumbering.
+    const incidents = renumbered.sections[1]!.sections[2]!;
+    const trimmed = {
+      ...renumbered,
+      sections: [
+        renumbered.sections[0]!,
+        {
+          ...renumbered.sections[1]!,
+          sections: [...renumbered.sections[1]!.sections.slice(0, 2), { ...incidents, activities: incidents.activities.slice(1) }],
+        },
+      ],
+    };
+    const diff = diffModels(await read('base'), trimmed, { oldLabel: 'before', newLabel: 'after' });
+    const site = buildReportSite([{ file: 'now/guide.en-gb.md', model: trimmed, findings: [], change: { status: 'modified', diff } }], {
+      ...options,
+      base: 'v1',
+    });
+    const page = (path: string) => site.find((file) => file.path === path)!.content;
+    // 3 section changes, 1 added, 1 reassigned and 1 removed activity.
+    expect(page('guides/guide.en-gb.html')).toContain('6 changes since v1</a>');
+    const diffPage = page('diffs/guide.en-gb.html');
+    expect(diffPage).toContain('<li>Incidents renumbered: ');
+    expect(diffPage).not.toContain('From sections that are gone');
+    expect(diffPage).not.toContain('moved from');
+    expect(diffPage).toContain('id="removed-2.2-1"');
   });
 });

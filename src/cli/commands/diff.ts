@@ -4,6 +4,7 @@ import { diffModels } from '../../compare/diff-models.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiffMarkdown } from '../../format/diff-markdown.js';
 import { renderDiffText } from '../../format/diff-text.js';
+import { looksLikeGuide, NOT_A_GUIDE } from '../../model/looks-like-guide.js';
 import { emptyModel } from '../../parse/analyse-guide.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
 import { readGuideBytes } from '../../parse/read-file.js';
@@ -53,8 +54,7 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
       );
     const [oldGuide, newGuide] = await Promise.all([loadArgument(args[0]!, cwd), loadArgument(args[1]!, cwd)]);
     for (const guide of [oldGuide, newGuide]) reportErrors(guide, io);
-    for (const guide of [oldGuide, newGuide])
-      if (unreadable(guide)) throw new UsageError(`${guide.label}: no responsibility model could be read (${firstError(guide)})`);
+    for (const guide of [oldGuide, newGuide]) refuseNonGuide(guide);
     noteLocales(oldGuide, newGuide, io);
     const diff = diffModels(oldGuide.model, newGuide.model, { ...diffOptions, oldLabel: oldGuide.label, newLabel: newGuide.label });
     io.stdout(render([diff], format, color, false));
@@ -82,7 +82,7 @@ export async function runDiff(args: readonly string[], options: DiffCommandOptio
       failed = true;
       continue;
     }
-    if (isEmpty(oldGuide.model) && isEmpty(newGuide.model)) {
+    if (!looksLikeGuide(oldGuide.model) && !looksLikeGuide(newGuide.model)) {
       skipped += 1; // markdown that is not a responsibility model (a README): nothing to compare
       continue;
     }
@@ -155,16 +155,17 @@ function absent(label: string, path: string): LoadedGuide {
   return { label: `${label} (absent)`, model: emptyModel(localeFromPath(path)), diagnostics: [] };
 }
 
-function isEmpty(model: ResponsibilityModel): boolean {
-  return model.sections.length === 0;
-}
-
-function unreadable(guide: LoadedGuide): boolean {
-  return isEmpty(guide.model) && guide.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-}
-
-function firstError(guide: LoadedGuide): string {
-  return guide.diagnostics.find((diagnostic) => diagnostic.severity === 'error')?.message ?? 'no numbered section';
+/**
+ * Only guides are compared: a file that `raci check` would skip (a README, package.json, an
+ * empty file) is a usage error, named with why; one that could not be read at all (a binary
+ * file), with its first error.
+ */
+function refuseNonGuide(guide: LoadedGuide): void {
+  if (looksLikeGuide(guide.model)) return;
+  const error = guide.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+  if (error && guide.model.sections.length === 0)
+    throw new UsageError(`${guide.label}: no responsibility model could be read (${error.message})`);
+  throw new UsageError(`${guide.label}: ${NOT_A_GUIDE}`);
 }
 
 /** Errors explain a surprising diff (a table that could not be read); warnings are `raci check`'s business. */

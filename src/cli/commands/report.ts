@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
+import { NOT_A_GUIDE } from '../../model/looks-like-guide.js';
 import { emptyModel } from '../../parse/analyse-guide.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
 import { localeFromPath } from '../../read/locale.js';
@@ -147,7 +148,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
     const result = checkGuideBytes(await readGuideFile(file), { file: path, ...(config ? { config } : {}) });
     // The same rule as raci check: a README found beside the guides is not one.
     if (!explicit.has(file) && !result.looksLikeGuide) {
-      skipped.push({ file: path, reason: 'not a responsibility-model guide (no activity, no legend and numbered sections)' });
+      skipped.push({ file: path, reason: NOT_A_GUIDE });
       continue;
     }
     guides.push({ file: path, model: result.model, findings: result.findings });
