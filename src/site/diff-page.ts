@@ -50,7 +50,7 @@ function words(parts: readonly WordDiffPart[]): SafeHtml {
 }
 
 function partyNames(ids: readonly string[], diff: ModelDiff): string {
-  if (ids.length === 0) return 'nobody';
+  if (ids.length === 0) return NONE;
   const label = (id: string): string =>
     diff.new.parties.find((party) => party.id === id)?.label ?? diff.old.parties.find((party) => party.id === id)?.label ?? id;
   return ids.map(label).join(' and ');
