@@ -16,6 +16,10 @@ export class OutlineBuilder {
   private current: Section | undefined;
   /** The shallowest `#` level that numbered headings use; an unnumbered heading at or above it ends the numbered part. */
   private numberedDepth = Number.POSITIVE_INFINITY;
+  /** Every `#` level a numbered heading has used so far. */
+  private readonly numberedLevels = new Set<number>();
+  /** An unnumbered heading at a numbered level inside the numbered part, reported when rows fall under it. */
+  private unnumbered: { title: string; level: number; span: Span } | undefined;
 
   constructor(private readonly maxDepth: number) {}
 
@@ -23,7 +27,12 @@ export class OutlineBuilder {
   addHeading(heading: Heading, title: string, span: Span): boolean {
     const numbered = parseHeadingNumber(title);
     if (!numbered) {
-      if (heading.depth <= this.numberedDepth) this.current = undefined;
+      if (heading.depth <= this.numberedDepth) {
+        this.current = undefined;
+        this.unnumbered = undefined;
+      } else if (this.current && this.numberedLevels.has(heading.depth)) {
+        this.unnumbered = { title, level: heading.depth, span };
+      }
       return false;
     }
     if (numberDepth(numbered.number) > this.maxDepth) {
@@ -38,6 +47,8 @@ export class OutlineBuilder {
       return false;
     }
     this.numberedDepth = Math.min(this.numberedDepth, heading.depth);
+    this.numberedLevels.add(heading.depth);
+    this.unnumbered = undefined;
     const section: Section = { number: numbered.number, title: numbered.title, line: span.line, activities: [], sections: [] };
 
     const existing = this.byNumber.get(numbered.number);
@@ -65,6 +76,7 @@ export class OutlineBuilder {
 
   /** The next activity id in a section: ordinals continue across its tables. */
   nextActivityId(section: Section): string {
+    if (this.unnumbered) this.reportUnnumbered(this.unnumbered, section);
     const count = (this.activityCounts.get(section.number) ?? 0) + 1;
     this.activityCounts.set(section.number, count);
     return `${section.number}#${count}`;
@@ -82,6 +94,19 @@ export class OutlineBuilder {
     }
     this.reportMissingParent(number, expected, title, span, 'it is placed at the top level');
     return this.sections;
+  }
+
+  /** Once per heading: the first row under it is what makes the lost number matter. */
+  private reportUnnumbered(heading: { title: string; level: number; span: Span }, section: Section): void {
+    this.unnumbered = undefined;
+    this.diagnostics.push(
+      createDiagnostic(
+        'section-number-missing',
+        `Heading ${quote(heading.title)} has no section number, unlike the other level-${heading.level} headings; ` +
+          `its rows are read as part of section ${section.number} ${quote(section.title)}. Number it if it is a section of its own.`,
+        heading.span,
+      ),
+    );
   }
 
   private reportMissingParent(number: string, expected: string, title: string, span: Span, placement: string): void {

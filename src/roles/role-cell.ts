@@ -32,6 +32,35 @@ export function normalizeRoleCell(cell: string): NormalizedRoleCell {
   return { roles, canonical: roles.join(''), unknown };
 }
 
+/** A party cell as the parser reads it; `merged` is set (and `roles` empty) for a cell like `I RA`. */
+export interface RoleCellReading extends NormalizedRoleCell {
+  merged?: string[];
+}
+
+/** Groups of RACI letters and nothing else, as in `I RA` or `A I`: only whitespace between them. */
+const LETTER_GROUPS = /^[RACI]+(?:\s+[RACI]+)+$/iu;
+
+/**
+ * The letter groups of a cell that looks like two or more cells run together
+ * (`I RA` where `| I | RA |` was meant: a dropped pipe), as written; undefined
+ * for any other cell. Such a cell has no reading that is safe to take.
+ */
+function mergedRoleGroups(cell: string): string[] | undefined {
+  const trimmed = cell.trim();
+  return LETTER_GROUPS.test(trimmed) ? trimmed.split(/\s+/u) : undefined;
+}
+
+/**
+ * The parser's reading of a party cell: `normalizeRoleCell`, except that a
+ * cell of merged letter groups (`I RA`) gives no letter, so that no party is
+ * given letters that were meant for another column.
+ */
+export function readRoleCell(cell: string): RoleCellReading {
+  const merged = mergedRoleGroups(cell);
+  if (merged) return { roles: [], canonical: '', unknown: [], merged };
+  return normalizeRoleCell(cell);
+}
+
 /** True when the cell is written exactly as its canonical form (surrounding spaces aside). */
 export function isCanonicalRoleCell(cell: string): boolean {
   const { canonical, unknown } = normalizeRoleCell(cell);

@@ -1,7 +1,7 @@
 import type { Span } from '../diagnostics/diagnostic.js';
 import { type CellSlice, cellPlainText } from '../markdown/gfm-row.js';
 import { listActivities } from '../model/list-activities.js';
-import { type NormalizedRoleCell, normalizeRoleCell } from '../roles/role-cell.js';
+import { type RoleCellReading, readRoleCell } from '../roles/role-cell.js';
 import type { Activity, ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
 import type { CellData } from '../tables/table-data.js';
@@ -12,9 +12,10 @@ export interface PartyCell {
   partyId: string;
   /** The column header as written in this row's table (or the guide's label for the party). */
   label: string;
-  /** The parser's reading of the cell (markup removed). */
+  /** The cell's text as the parser read it (markup removed). */
   text: string;
-  normalized: NormalizedRoleCell;
+  /** Its letters as the parser read them: none for merged cells (`I RA`). */
+  normalized: RoleCellReading;
   /** Where the cell is in the source; absent when the row has fewer cells than the header. */
   slice?: CellSlice;
 }
@@ -31,6 +32,8 @@ export interface RowContext {
   activitySlice?: CellSlice;
   /** The header line of the row's table. */
   headerLine?: number;
+  /** The row has as many cells as its table's header: a row with one more or one less may have lost a pipe. */
+  widthMatchesHeader: boolean;
 }
 
 export interface TableContext {
@@ -84,7 +87,7 @@ export function buildRuleContext(
         partyId,
         label: (column === undefined ? undefined : read?.header.labels[column]) ?? labelOf.get(partyId) ?? partyId,
         text: cellText,
-        normalized: normalizeRoleCell(cellText),
+        normalized: readRoleCell(cellText),
         ...(cell ? { slice: sliceOf(cell) } : {}),
       };
     });
@@ -98,6 +101,7 @@ export function buildRuleContext(
       cells,
       ...(activityCell ? { activitySlice: sliceOf(activityCell) } : {}),
       ...(read ? { headerLine: read.table.headerSpan.line } : {}),
+      widthMatchesHeader: read !== undefined && read.row.cells.length === read.table.header.length,
     };
     rows.push(row);
     if (!read) continue;

@@ -30,6 +30,15 @@ export function isWritten(row: RowContext): boolean {
 }
 
 /**
+ * A cell the parser could not read (unknown letters, merged cells) and
+ * reported as an error that says what the row is left without; the rules
+ * about missing letters leave such a row alone, so one typo is one finding.
+ */
+export function hasUnreadableCell(row: RowContext): boolean {
+  return row.cells.some((cell) => cell.normalized.unknown.length > 0 || cell.normalized.merged !== undefined);
+}
+
+/**
  * Markdown a rule reports on, and what `raci check` reports on it. The test
  * suite checks every example as written (test/rules/examples.test.ts) and
  * docs/rules.md shows them, so the documentation cannot drift from the code.

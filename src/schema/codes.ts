@@ -88,6 +88,12 @@ export const DIAGNOSTIC_CODES = {
     summary: 'No numbered section heading (`### 1. Before subscription`) was found, so the guide has no activities.',
   },
   'section-duplicate': { source: 'parser', severity: 'error', summary: 'Two headings carry the same section number.' },
+  'section-number-missing': {
+    source: 'parser',
+    severity: 'warning',
+    summary:
+      'A heading without a number among numbered headings of its level (`#### Setup` after `#### 2.2. …`): its rows are read as part of the section before it.',
+  },
   'section-parent-missing': {
     source: 'parser',
     severity: 'warning',
@@ -143,6 +149,12 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'A party cell contains letters that are not R, A, C or I (for example `MP`).',
   },
+  'role-cells-merged': {
+    source: 'parser',
+    severity: 'error',
+    summary:
+      'A party cell of letter groups separated by spaces (`I RA`, `A I`): two cells run together by a missing `|`; its letters are not read.',
+  },
   'scope-value-unknown': {
     source: 'parser',
     severity: 'warning',
@@ -170,7 +182,7 @@ export const DIAGNOSTIC_CODES = {
     source: 'rule',
     severity: 'info',
     summary:
-      'A role cell is not written in canonical form: letters out of R, A, C, I order (`IR`, `AR`), lower case, separators or spaces (`R/A`, `R A`).',
+      'A role cell is not written in canonical form: letters out of R, A, C, I order (`IR`, `AR`), lower case, or separators (`R/A`, `R, A`).',
   },
   'legend-mismatch': {
     source: 'rule',

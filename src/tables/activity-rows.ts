@@ -1,6 +1,6 @@
-import { createDiagnostic, quote } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, quote, type Span } from '../diagnostics/diagnostic.js';
 import { slugify } from '../roles/parties.js';
-import { normalizeRoleCell } from '../roles/role-cell.js';
+import { readRoleCell } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, RoleLetter, Scope } from '../schema/model.js';
 import type { ActivityLayout } from './columns.js';
 import { type CellData, type RowData, rowText, type SourceSpan, type TableData } from './table-data.js';
@@ -85,32 +85,40 @@ export function readActivityRows(
 
     const assignments: Record<string, RoleLetter[]> = {};
     const cells: Record<string, string> = {};
+    /** Cells that cannot be read (unknown letters, merged cells): one error each, with what follows for the row. */
+    const unreadable: { code: 'role-cells-merged' | 'role-unknown'; message: string; span: Span }[] = [];
     layout.partyColumns.forEach((column, index) => {
       const partyId = partyIds[index]!;
       const cell = cellAt(column);
-      const normalized = normalizeRoleCell(cell.text);
-      assignments[partyId] = normalized.roles;
+      const reading = readRoleCell(cell.text);
+      assignments[partyId] = reading.roles;
       cells[partyId] = cell.text;
-      const partyLabel = table.header[column]?.text ?? partyId;
-      if (normalized.unknown.length > 0) {
+      const where = `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? partyId)} of ${quote(text)}`;
+      if (reading.merged) {
+        unreadable.push({
+          code: 'role-cells-merged',
+          message:
+            `${where} looks like ${reading.merged.length} cells merged (a "|" is missing between them): ` +
+            `did you mean "| ${reading.merged.join(' | ')} |"? Its letters are not read`,
+          span: cell.span,
+        });
+      } else if (reading.unknown.length > 0) {
+        const one = reading.unknown.length === 1;
+        unreadable.push({
+          code: 'role-unknown',
+          message: `${where} has ${one ? 'a letter' : 'letters'} ${reading.unknown.join(', ')} that ${one ? 'is' : 'are'} not R, A, C or I`,
+          span: cell.span,
+        });
+      } else if (cell.text !== reading.canonical) {
         diagnostics.push(
-          createDiagnostic(
-            'role-unknown',
-            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} has ${normalized.unknown.length === 1 ? 'a letter' : 'letters'} ` +
-              `${normalized.unknown.join(', ')} that ${normalized.unknown.length === 1 ? 'is' : 'are'} not R, A, C or I.`,
-            cell.span,
-          ),
-        );
-      } else if (cell.text !== normalized.canonical) {
-        diagnostics.push(
-          createDiagnostic(
-            'role-noncanonical',
-            `${quote(cell.text)} in column ${quote(partyLabel)} of ${quote(text)} is read as ${quote(normalized.canonical)}; write it that way.`,
-            cell.span,
-          ),
+          createDiagnostic('role-noncanonical', `${where} is read as ${quote(reading.canonical)}; write it that way.`, cell.span),
         );
       }
     });
+    const consequence = unreadableConsequence(Object.values(assignments));
+    for (const { code, message, span } of unreadable) {
+      diagnostics.push(createDiagnostic(code, `${message}${consequence}.`, span));
+    }
 
     const scopes: Record<string, boolean> = {};
     layout.scopeColumns.forEach((column, index) => {
@@ -141,6 +149,17 @@ export function readActivityRows(
     });
   }
   return { activities, read, diagnostics };
+}
+
+/**
+ * What an unreadable cell leaves the row without, folded into its message so
+ * that one typo is one finding: `; so the row has no accountable party (A)`.
+ */
+function unreadableConsequence(letters: readonly RoleLetter[][]): string {
+  const all = letters.flat();
+  if (all.length === 0) return '; so the row has no letter in any party column';
+  const missing = [...(all.includes('A') ? [] : ['no accountable party (A)']), ...(all.includes('R') ? [] : ['nobody responsible (R)'])];
+  return missing.length === 0 ? '' : `; so the row has ${missing.join(' and ')}`;
 }
 
 function checkRowWidth(table: TableData, row: RowData, width: number, diagnostics: Diagnostic[]): void {

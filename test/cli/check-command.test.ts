@@ -189,7 +189,7 @@ describe('raci check --fix', () => {
       ['| Decide which versions to use | C | AR |', '| Decide which versions to use | C | RA |'],
       ['| Size infrastructures as needed | r/a | I |', '| Size infrastructures as needed | RA | I |'],
       ['| Choose options as needed | **AR** | I |', '| Choose options as needed | **RA** | I |'],
-      ['| Install the vCenter | I | R A |', '| Install the vCenter | I | RA |'],
+      ['| Install the vCenter | I | R, A |', '| Install the vCenter | I | RA |'],
     ]);
     // The report is of the fixed file: the link cell, which is not safe to rewrite, is what is left.
     const left = JSON.parse(result.out).files[0].findings;

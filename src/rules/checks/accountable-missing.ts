@@ -1,6 +1,6 @@
 import { quote } from '../../diagnostics/diagnostic.js';
 import { cellsSpan, describeCells } from '../guide-context.js';
-import { activityOf, EXAMPLE_TABLE, hasLetter, isWritten, type RuleModule } from '../rule-finding.js';
+import { activityOf, EXAMPLE_TABLE, hasLetter, hasUnreadableCell, isWritten, type RuleModule } from '../rule-finding.js';
 
 /** Rows with letters but no A. A row with no letter at all is `activity-unassigned`'s. */
 export const accountableMissing: RuleModule = {
@@ -27,7 +27,7 @@ export const accountableMissing: RuleModule = {
   ],
   check: (context) =>
     context.rows
-      .filter((row) => isWritten(row) && !hasLetter(row, 'A'))
+      .filter((row) => isWritten(row) && !hasUnreadableCell(row) && !hasLetter(row, 'A'))
       .map((row) => ({
         message:
           `No party is accountable (A) for ${quote(row.activity.text)}: ${describeCells(row.cells)}. ` +

@@ -1,6 +1,6 @@
 import { quote } from '../../diagnostics/diagnostic.js';
 import { cellsSpan } from '../guide-context.js';
-import { activityOf, EXAMPLE_TABLE, isWritten, type RuleModule } from '../rule-finding.js';
+import { activityOf, EXAMPLE_TABLE, hasUnreadableCell, isWritten, type RuleModule } from '../rule-finding.js';
 
 /** A row with activity text and no letter in any party column; such a row is not also `accountable-missing`'s. */
 export const activityUnassigned: RuleModule = {
@@ -30,7 +30,7 @@ export const activityUnassigned: RuleModule = {
   ],
   check: (context) =>
     context.rows
-      .filter((row) => !isWritten(row))
+      .filter((row) => !isWritten(row) && !hasUnreadableCell(row))
       .map((row) => {
         const parties = row.cells.map((cell) => cell.label).join(', ');
         const missing = row.cells.every((cell) => cell.slice === undefined) ? ' (the row has no cell for them)' : '';

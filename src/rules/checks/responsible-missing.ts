@@ -1,6 +1,6 @@
 import { quote } from '../../diagnostics/diagnostic.js';
 import { cellsSpan, describeCells } from '../guide-context.js';
-import { activityOf, EXAMPLE_TABLE, hasLetter, isWritten, type RuleModule } from '../rule-finding.js';
+import { activityOf, EXAMPLE_TABLE, hasLetter, hasUnreadableCell, isWritten, type RuleModule } from '../rule-finding.js';
 
 /** Letters are written but nobody is R, the accountable party included. */
 export const responsibleMissing: RuleModule = {
@@ -26,7 +26,7 @@ export const responsibleMissing: RuleModule = {
   ],
   check: (context) =>
     context.rows.flatMap((row) => {
-      if (!isWritten(row) || hasLetter(row, 'R')) return [];
+      if (!isWritten(row) || hasUnreadableCell(row) || hasLetter(row, 'R')) return [];
       const accountable = row.cells.filter((cell) => cell.normalized.roles.includes('A'));
       const advice =
         accountable.length === 1

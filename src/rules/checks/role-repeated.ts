@@ -3,7 +3,7 @@ import { ROLE_LETTERS, repeatedLetters } from '../../roles/role-cell.js';
 import { cellSpan, cellsSpan } from '../guide-context.js';
 import { activityOf, EXAMPLE_TABLE, type RuleModule } from '../rule-finding.js';
 
-/** A RACI letter twice in one cell. Unknown letters are `role-unknown`'s. */
+/** A RACI letter twice in one cell. Unknown letters are `role-unknown`'s, merged cells `role-cells-merged`'s. */
 export const roleRepeated: RuleModule = {
   id: 'role-repeated',
   fixable: false,
@@ -22,6 +22,8 @@ export const roleRepeated: RuleModule = {
   check: (context) =>
     context.rows.flatMap((row) =>
       row.cells.flatMap((cell) => {
+        // A merged cell (`R R`) is role-cells-merged's: the repeat is two cells' letters.
+        if (cell.normalized.merged) return [];
         const repeated = repeatedLetters(cell.text).filter((letter) => (ROLE_LETTERS as readonly string[]).includes(letter));
         if (repeated.length === 0) return [];
         return [
