@@ -1,12 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeRoleCell, ResponsibilityModelSchema, type SafeParseResult, safeParseResponsibilityModel } from '../../src/index.js';
+import {
+  listActivities,
+  normalizeRoleCell,
+  ResponsibilityModelSchema,
+  type SafeParseResult,
+  safeParseResponsibilityModel,
+} from '../../src/index.js';
 import { isCanonicalRoleCell } from '../../src/roles/role-cell.js';
+import { checkGuideText } from '../../src/rules/check-guide.js';
+import { applyFixes } from '../../src/rules/fix.js';
+import { lineStarts } from '../../src/util/lines.js';
 import { expectedPlainTextTail, lostRows, mutate, mutationArbitrary, plainTextTail, SEED, sampleGuides } from '../helpers/hostile.js';
+import { bundledGuides, ROOT } from '../helpers/paths.js';
+import { editRows, type RowEdit, rowEditArbitrary } from '../helpers/row-edits.js';
 
 /**
- * Properties of issue 6, with fast-check: a fixed seed and a bounded number
- * of runs, so the suite is repeatable and stays within seconds.
+ * Properties with fast-check: a fixed seed and a bounded number of runs, so
+ * the suite is repeatable and stays within seconds.
  */
 
 const GUIDES = sampleGuides();
@@ -191,5 +204,46 @@ describe('role cells', () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
+  });
+});
+
+describe('raci check --fix on bundled guides whose table rows were edited by hand', () => {
+  const guides = bundledGuides().map((path) => readFileSync(join(ROOT, path), 'utf8'));
+  const edited = fc
+    .tuple(fc.nat({ max: guides.length - 1 }), fc.array(rowEditArbitrary, { minLength: 1, maxLength: 8 }))
+    .map(([guide, edits]: [number, RowEdit[]]) => editRows(guides[guide]!, edits));
+
+  /** Every activity, and each party's letters, as the parser reads them. */
+  const letters = (text: string) =>
+    listActivities(safeParseResponsibilityModel(text).model).map((activity) => [activity.id, activity.assignments]);
+
+  /** The rules' edits applied as they are, without the check applyFixes makes: the rules must be safe on their own. */
+  const applyRaw = (text: string, findings: ReturnType<typeof checkGuideText>['findings']): string => {
+    const starts = lineStarts(text);
+    const edits = findings
+      .flatMap((finding) => finding.fix ?? [])
+      .map((edit) => ({ from: starts[edit.line - 1]! + edit.column - 1, to: starts[edit.line - 1]! + edit.endColumn - 1, text: edit.text }))
+      .sort((a, b) => b.from - a.from);
+    return edits.reduce((result, edit) => result.slice(0, edit.from) + edit.text + result.slice(edit.to), text);
+  };
+
+  it('leaves every activity’s letters, party by party, as they were read before (and fixes something)', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(edited, ({ text, droppedPipe }) => {
+        const before = letters(text);
+        const { findings } = checkGuideText(text);
+        const fixed = applyFixes(text, findings);
+        applied += fixed.applied;
+        expect(letters(fixed.text)).toEqual(before);
+        expect(letters(applyRaw(text, findings))).toEqual(before);
+        // A row that lost a pipe is not rewritten: which column its letters belong to is for a writer to say.
+        const lines = text.split('\n');
+        const fixedLines = fixed.text.split('\n');
+        for (const line of droppedPipe) expect(fixedLines[line]).toBe(lines[line]);
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+    expect(applied).toBeGreaterThan(0);
   });
 });
