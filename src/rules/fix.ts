@@ -1,10 +1,13 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { listActivities } from '../model/list-activities.js';
-import { safeParseResponsibilityModel } from '../parse/parse.js';
+import { safeAnalyseGuide, safeParseResponsibilityModel } from '../parse/parse.js';
 import type { Finding, TextEdit } from '../schema/finding.js';
+import type { ResponsibilityModel } from '../schema/model.js';
+import type { ActivityTable } from '../tables/activity-rows.js';
 import { lineStarts } from '../util/lines.js';
 
 interface OffsetEdit {
+  line: number;
   from: number;
   to: number;
   text: string;
@@ -12,16 +15,22 @@ interface OffsetEdit {
 
 /**
  * The text with the fixes of the findings applied, and how many were. An
- * edit overlapping one already taken is skipped (the next run picks it up).
+ * edit overlapping one already taken is skipped (the next run picks it up),
+ * and so is any edit on a table row whose cell count differs from its
+ * header's (a pipe lost or added: which column a letter belongs to is unsure).
  * The fixed text is read again and every activity's letters compared, party
  * by party, with the original's: an edit that would change who is
  * responsible for anything is dropped, whatever finding proposed it.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
-  const edits = nonOverlapping(offsetEdits(text, findings));
-  if (edits.length === 0) return { text, applied: 0 };
-  const before = responsibilities(text);
-  const keeps = (chosen: readonly OffsetEdit[]) => responsibilities(applyEdits(text, chosen)) === before;
+  const candidates = offsetEdits(text, findings);
+  if (candidates.length === 0) return { text, applied: 0 };
+  const original = safeAnalyseGuide(text);
+  const uneven = unevenRowLines(original.tables);
+  const edits = nonOverlapping(candidates.filter((edit) => !uneven.has(edit.line)));
+  const before = responsibilities(original.model);
+  const keeps = (chosen: readonly OffsetEdit[]) =>
+    responsibilities(safeParseResponsibilityModel(applyEdits(text, chosen)).model) === before;
   // One reading in the usual case; an edit is tried alone only when the whole set changes a letter.
   const safe = keeps(edits) ? edits : edits.filter((edit) => keeps([edit]));
   const kept = safe.length === edits.length || keeps(safe) ? safe : [];
@@ -37,7 +46,7 @@ function offsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
       if (lineStart === undefined) return [];
       const from = lineStart + edit.column - 1;
       const to = lineStart + edit.endColumn - 1;
-      return from <= to && to <= text.length ? [{ from, to, text: edit.text }] : [];
+      return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text }] : [];
     });
 }
 
@@ -60,9 +69,15 @@ function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
   return result;
 }
 
+/** Lines (1-based) of table rows with more or fewer cells than their header. */
+function unevenRowLines(tables: readonly ActivityTable[]): Set<number> {
+  return new Set(
+    tables.flatMap((table) => table.rows.filter(({ row }) => row.cells.length !== table.header.length).map(({ row }) => row.span.line)),
+  );
+}
+
 /** Every activity with the letters of each party, as the parser reads them: what a fix must not change. */
-function responsibilities(text: string): string {
-  const { model } = safeParseResponsibilityModel(text);
+function responsibilities(model: ResponsibilityModel): string {
   return JSON.stringify(listActivities(model).map((activity) => [activity.id, activity.text, activity.assignments]));
 }
 

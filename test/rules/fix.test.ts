@@ -76,3 +76,23 @@ describe('applyFixes', () => {
     expect(applyFixes(text, [edit(FIRST_ROW, 29, 31, 'R | A')])).toEqual({ text, applied: 0 });
   });
 });
+
+describe('applyFixes on a row whose cell count differs from its header', () => {
+  it('applies no edit there, whatever finding proposed it', () => {
+    const text = guide(['| Install the vCenter | I | AR |', '| Decide which versions to use | AR |']);
+    const edits: Finding[] = [FIRST_ROW, FIRST_ROW + 1].map((line) => {
+      const column = text.split('\n')[line - 1]!.lastIndexOf('AR') + 1;
+      return {
+        code: 'role-noncanonical',
+        severity: 'info',
+        message: 'test edit',
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 2,
+        fix: [{ line, column, endColumn: column + 2, text: 'RA' }],
+      };
+    });
+    expect(applyFixes(text, edits)).toEqual({ text: text.replace('| I | AR |', '| I | RA |'), applied: 1 });
+  });
+});
