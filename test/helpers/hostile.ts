@@ -10,7 +10,7 @@ import { isLegendTable } from '../../src/tables/legend.js';
 import { tableDataFromMdast } from '../../src/tables/mdast-table.js';
 import { bundledGuides, ROOT } from './paths.js';
 
-/** Fixed seed and bounded runs for every property test of issue 6, so `npm test` is repeatable and fast. */
+/** Fixed seed and bounded runs for every property test, so `npm test` is repeatable and fast. */
 export const SEED = 6_2024;
 
 /** A handful of real guides of different shapes (languages, legacy front matter, a collapsed table, mojibake). */

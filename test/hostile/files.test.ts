@@ -11,7 +11,7 @@ import { CLI_MAIN, FIXTURES } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
 /**
- * Files and paths (issue 6): a path that does not exist, a directory where a
+ * Files and paths: a path that does not exist, a directory where a
  * file was expected, a FIFO or device, a symlink loop in a directory walk:
  * exit 2 and one line `raci: path: reason`. An unreadable file is in
  * test/hostile-unreadable.test.ts (it needs a mocked fs: the tests run as root).

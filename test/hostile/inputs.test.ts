@@ -14,7 +14,7 @@ import { sampleGuides } from '../helpers/hostile.js';
 import { ROOT } from '../helpers/paths.js';
 
 /**
- * Named hostile and broken inputs (issue 6): each one has an outcome written
+ * Named hostile and broken inputs: each one has an outcome written
  * in the table of docs/reliability.md, and the test here that proves it.
  */
 
