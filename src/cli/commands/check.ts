@@ -127,7 +127,7 @@ export async function runCheck(
     const remaining = totals(input);
     io.stderr(
       `raci: --dry-run: ${plural(fixesApplied, 'fix', 'fixes')} would be applied; ` +
-        `${remaining.error} errors, ${remaining.warning} warnings, ${remaining.info} infos would remain.`,
+        `${plural(remaining.error, 'error')}, ${plural(remaining.warning, 'warning')}, ${plural(remaining.info, 'info')} would remain.`,
     );
   } else {
     io.stdout(render(input, settings.format, options, io, environment));
