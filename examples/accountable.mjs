@@ -28,5 +28,5 @@ for (const activity of listActivities(model)) {
   const accountable = Object.entries(activity.assignments)
     .filter(([, letters]) => letters.includes('A'))
     .map(([party]) => labels[party]);
-  console.log(`${activity.id}\t${accountable.join(', ') || '(nobody)'}\t${activity.text}`);
+  console.log(`${activity.id}\t${accountable.join(', ') || '(none)'}\t${activity.text}`);
 }

@@ -25,7 +25,7 @@ async function accountableLines(): Promise<string[]> {
   const model = await parseResponsibilityModelFile(join(ROOT, EMAIL_PRO));
   const lines = listActivities(model).map((activity) => {
     const accountable = model.parties.filter((party) => activity.assignments[party.id]?.includes('A')).map((party) => party.label);
-    return `${activity.id}\t${accountable.join(', ') || '(nobody)'}\t${activity.text}`;
+    return `${activity.id}\t${accountable.join(', ') || '(none)'}\t${activity.text}`;
   });
   expect(lines).toHaveLength(48);
   return lines;
