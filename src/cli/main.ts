@@ -88,9 +88,13 @@ async function main(argv: string[]): Promise<number> {
   // raci check: RACI rules and CI-grade diagnostics.
   program
     .command('check')
-    .description('check guides against the RACI rules; report in stylish, json, github or sarif format')
+    .description('check guides against the RACI rules; report in stylish, json, github, sarif, gitlab or junit format')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named', ['.'])
-    .option('-f, --format <format>', 'stylish, json, github (workflow annotations) or sarif (2.1.0)', 'stylish')
+    .option(
+      '-f, --format <format>',
+      'stylish, json, github (workflow annotations), sarif (2.1.0), gitlab (Code Quality) or junit (XML)',
+      'stylish',
+    )
     .option('--max-warnings <n>', 'fail when there are more than n warnings')
     .option('--quiet', 'report errors only')
     .option('--frail', 'fail on warnings too')

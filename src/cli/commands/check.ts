@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../format/github.js';
+import { renderGitlab } from '../../format/gitlab.js';
 import { renderJson } from '../../format/json.js';
+import { renderJunit } from '../../format/junit.js';
 import type { FileReport, ReportInput } from '../../format/report-input.js';
 import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
@@ -17,7 +19,7 @@ import type { CommandIo } from '../io.js';
 import { mapFiles } from '../worker-pool.js';
 import type { CheckedFile, CheckFileSettings } from './check-file.js';
 
-const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+const FORMATS = ['stylish', 'json', 'github', 'sarif', 'gitlab', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
@@ -151,6 +153,10 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
       return renderGithub(input);
     case 'sarif':
       return renderSarif(input, { version: environment.version });
+    case 'gitlab':
+      return renderGitlab(input);
+    case 'junit':
+      return renderJunit(input);
     case 'stylish':
       return renderStylish(input, { color: shouldUseColor(options.color, environment.env, io.isTTY) });
   }
