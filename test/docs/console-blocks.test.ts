@@ -93,6 +93,8 @@ async function run(
   const env: NodeJS.ProcessEnv = { ...process.env, RACI_CLI: join(ROOT, 'dist/cli/main.js') };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  // Examples run inside a CI job must not append to that job's summary.
+  delete env.GITHUB_STEP_SUMMARY;
   const { stdout } = await promisify(execFile)('sh', ['-c', script], {
     cwd,
     env,

@@ -147,11 +147,14 @@ function parseCommand(line: string): { command: string; properties: Record<strin
 }
 
 describe('github', () => {
-  it('writes one annotation per finding that parses back to the finding', () => {
+  it('writes one annotation per finding that parses back to the finding, errors first, then warnings, then infos', () => {
     const lines = renderGithub(INPUT).split('\n');
     const commands = lines.filter((line) => line.startsWith('::')).map(parseCommand);
+    const bySeverity = ['error', 'warning', 'info'].flatMap((severity) =>
+      INPUT.files[0]!.findings.filter((finding) => finding.severity === severity),
+    );
     expect(commands).toEqual(
-      INPUT.files[0]!.findings.map((finding) => ({
+      bySeverity.map((finding) => ({
         command: { error: 'error', warning: 'warning', info: 'notice' }[finding.severity],
         properties: {
           file: 'guides/a b/guide.en-gb.md',

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../format/github.js';
+import { type BlobLocation, renderGithubSummary } from '../../format/github-summary.js';
 import { renderGitlab } from '../../format/gitlab.js';
 import { renderJson } from '../../format/json.js';
 import { renderJunit } from '../../format/junit.js';
@@ -133,6 +134,7 @@ export async function runCheck(
     );
   } else {
     io.stdout(render(input, settings.format, options, io, environment));
+    if (settings.format === 'github') await appendJobSummary(input, environment.env);
   }
 
   const count = totals(input);
@@ -150,7 +152,7 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
     case 'json':
       return renderJson(input);
     case 'github':
-      return renderGithub(input);
+      return renderGithub(input, { summary: Boolean(environment.env.GITHUB_STEP_SUMMARY) });
     case 'sarif':
       return renderSarif(input, { version: environment.version });
     case 'gitlab':
@@ -159,6 +161,19 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
       return renderJunit(input);
     case 'stylish':
       return renderStylish(input, { color: shouldUseColor(options.color, environment.env, io.isTTY) });
+  }
+}
+
+/** In GitHub Actions, every finding goes to the job summary, as annotations show only a few. */
+async function appendJobSummary(input: ReportInput, env: CheckEnvironment['env']): Promise<void> {
+  const summaryFile = env.GITHUB_STEP_SUMMARY;
+  if (!summaryFile) return;
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  const blob: BlobLocation | undefined = server && repository && sha ? { server, repository, sha } : undefined;
+  try {
+    await appendFile(summaryFile, renderGithubSummary(input, blob));
+  } catch (caught) {
+    throw new UsageError(`${summaryFile}: cannot write the job summary (GITHUB_STEP_SUMMARY): ${describeFsError(caught)}`);
   }
 }
 
