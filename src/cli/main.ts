@@ -95,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       'stylish, json, github (workflow annotations), sarif (2.1.0), gitlab (Code Quality) or junit (XML)',
       'stylish',
     )
+    .option('-o, --output-file <file>', 'write the report to this file (its folders are created) instead of stdout')
     .option('--max-warnings <n>', 'fail when there are more than n warnings')
     .option('--quiet', 'report errors only')
     .option('--frail', 'fail on warnings too')

@@ -1,4 +1,4 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../format/github.js';
 import { type BlobLocation, renderGithubSummary } from '../../format/github-summary.js';
@@ -25,6 +25,8 @@ type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
   format?: string;
+  /** Where the report goes instead of stdout. */
+  outputFile?: string;
   maxWarnings?: string;
   quiet?: boolean;
   frail?: boolean;
@@ -60,6 +62,8 @@ function readSettings(options: CheckCommandOptions): Settings {
     maxWarnings = Number(options.maxWarnings);
   }
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only applies to --fix');
+  if (options.dryRun && options.outputFile !== undefined)
+    throw new UsageError('--output-file writes the report, which --dry-run does not print; redirect the diff instead');
   if (options.updateBaseline && options.baseline === undefined)
     throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
   if (options.updateBaseline && options.fix && !options.dryRun)
@@ -133,7 +137,13 @@ export async function runCheck(
         `${plural(remaining.error, 'error')}, ${plural(remaining.warning, 'warning')}, ${plural(remaining.info, 'info')} would remain.`,
     );
   } else {
-    io.stdout(render(input, settings.format, options, io, environment));
+    if (options.outputFile === undefined) io.stdout(render(input, settings.format, options, io.isTTY, environment));
+    else
+      await writeReport(
+        resolve(environment.cwd, options.outputFile),
+        options.outputFile,
+        render(input, settings.format, options, false, environment),
+      );
     if (settings.format === 'github') await appendJobSummary(input, environment.env);
   }
 
@@ -147,7 +157,24 @@ export async function runCheck(
   return failed ? 1 : 0;
 }
 
-function render(input: ReportInput, format: Format, options: CheckCommandOptions, io: CommandIo, environment: CheckEnvironment): string {
+/** The report written to a file (its folders made first); a path that cannot be written is an I/O error. */
+async function writeReport(path: string, shown: string, report: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, `${report}\n`);
+  } catch (caught) {
+    throw new UsageError(`${shown}: cannot write the report: ${describeFsError(caught)}`);
+  }
+}
+
+/** `toTerminal`: whether the report goes to a terminal, where the stylish format may be coloured. */
+function render(
+  input: ReportInput,
+  format: Format,
+  options: CheckCommandOptions,
+  toTerminal: boolean,
+  environment: CheckEnvironment,
+): string {
   switch (format) {
     case 'json':
       return renderJson(input);
@@ -160,7 +187,7 @@ function render(input: ReportInput, format: Format, options: CheckCommandOptions
     case 'junit':
       return renderJunit(input);
     case 'stylish':
-      return renderStylish(input, { color: shouldUseColor(options.color, environment.env, io.isTTY) });
+      return renderStylish(input, { color: shouldUseColor(options.color, environment.env, toTerminal) });
   }
 }
 
