@@ -91,9 +91,9 @@ async function main(argv: string[]): Promise<number> {
     .description('check guides against the RACI rules; report in stylish, json, github, sarif, gitlab or junit format')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named', ['.'])
     .option(
-      '-f, --format <format>',
-      'stylish, json, github (workflow annotations), sarif (2.1.0), gitlab (Code Quality) or junit (XML)',
-      'stylish',
+      '-f, --format <format[:file]>',
+      'stylish (default), json, github (workflow annotations), sarif (2.1.0), gitlab (Code Quality) or junit (XML); repeat for several reports, each but one with :file',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .option('-o, --output-file <file>', 'write the report to this file (its folders are created) instead of stdout')
     .option('--max-warnings <n>', 'fail when there are more than n warnings')

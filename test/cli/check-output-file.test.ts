@@ -51,7 +51,7 @@ describe('raci check --output-file', () => {
 
   it('is refused with --dry-run, which prints a diff rather than the report', async () => {
     await expect(run({ fix: true, dryRun: true, outputFile: 'report.txt' })).rejects.toThrow(
-      '--output-file writes the report, which --dry-run does not print',
+      '--dry-run prints a diff, not a report: it takes no report file (--output-file, --format NAME:FILE)',
     );
   });
 

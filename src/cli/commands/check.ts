@@ -15,6 +15,7 @@ import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
 import { shouldUseColor } from '../color.js';
 import { loadConfig } from '../config-file.js';
+import { parseFormatSpecs, type ReportOutput } from '../format-specs.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { mapFiles } from '../worker-pool.js';
@@ -24,7 +25,8 @@ const FORMATS = ['stylish', 'json', 'github', 'sarif', 'gitlab', 'junit'] as con
 type Format = (typeof FORMATS)[number];
 
 export interface CheckCommandOptions {
-  format?: string;
+  /** `NAME` or `NAME:FILE`, once or several times. */
+  format?: string | string[];
   /** Where the report goes instead of stdout. */
   outputFile?: string;
   maxWarnings?: string;
@@ -47,14 +49,15 @@ export interface CheckEnvironment {
 }
 
 interface Settings {
-  format: Format;
+  outputs: ReportOutput<Format>[];
   maxWarnings: number | undefined;
 }
 
 function readSettings(options: CheckCommandOptions): Settings {
-  const format = options.format ?? 'stylish';
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format ${format}: unknown format; use one of ${FORMATS.join(', ')}`);
+  const specs = options.format === undefined ? [] : [options.format].flat();
+  const outputs = parseFormatSpecs(specs, FORMATS, 'stylish', options.outputFile);
+  if (options.dryRun && outputs.some((output) => output.file !== undefined))
+    throw new UsageError('--dry-run prints a diff, not a report: it takes no report file (--output-file, --format NAME:FILE)');
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     if (!/^\d+$/.test(options.maxWarnings))
@@ -62,13 +65,11 @@ function readSettings(options: CheckCommandOptions): Settings {
     maxWarnings = Number(options.maxWarnings);
   }
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only applies to --fix');
-  if (options.dryRun && options.outputFile !== undefined)
-    throw new UsageError('--output-file writes the report, which --dry-run does not print; redirect the diff instead');
   if (options.updateBaseline && options.baseline === undefined)
     throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
   if (options.updateBaseline && options.fix && !options.dryRun)
     throw new UsageError('use --fix and --update-baseline in two runs, so the baseline records what --fix left');
-  return { format: format as Format, maxWarnings };
+  return { outputs, maxWarnings };
 }
 
 interface Checked {
@@ -137,14 +138,11 @@ export async function runCheck(
         `${plural(remaining.error, 'error')}, ${plural(remaining.warning, 'warning')}, ${plural(remaining.info, 'info')} would remain.`,
     );
   } else {
-    if (options.outputFile === undefined) io.stdout(render(input, settings.format, options, io.isTTY, environment));
-    else
-      await writeReport(
-        resolve(environment.cwd, options.outputFile),
-        options.outputFile,
-        render(input, settings.format, options, false, environment),
-      );
-    if (settings.format === 'github') await appendJobSummary(input, environment.env);
+    for (const output of settings.outputs) {
+      if (output.file === undefined) io.stdout(render(input, output.format, options, io.isTTY, environment));
+      else await writeReport(resolve(environment.cwd, output.file), output.file, render(input, output.format, options, false, environment));
+    }
+    if (settings.outputs.some((output) => output.format === 'github')) await appendJobSummary(input, environment.env);
   }
 
   const count = totals(input);
