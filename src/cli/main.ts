@@ -89,7 +89,11 @@ async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('check guides against the RACI rules; report in stylish, json, github, sarif, gitlab or junit format')
-    .argument('[paths...]', 'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named', ['.'])
+    // No default here: runCheck checks "." when it gets no paths, and refuses paths with --stdin.
+    .argument(
+      '[paths...]',
+      'files, directories (searched for *.md) or globs; files with no activity table are skipped unless named (default: ".")',
+    )
     .option(
       '-f, --format <format[:file]>',
       'stylish (default), json, github (workflow annotations), sarif (2.1.0), gitlab (Code Quality) or junit (XML); repeat for several reports, each but one with :file',
@@ -109,10 +113,12 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--color', 'force colours in the stylish format')
     .option('--no-color', 'no colours in the stylish format')
+    .option('--stdin', 'check the guide on standard input (no paths)')
+    .option('--stdin-filename <path>', 'with --stdin: the path to report it as, whose locale it takes')
     .addOption(jobsFlag())
     .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check.js');
-      exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version });
+      exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version, stdin: process.stdin });
     });
 
   // raci diff and raci drift: what changed in who is responsible; where translations disagree.

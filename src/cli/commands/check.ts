@@ -9,7 +9,10 @@ import type { FileReport, ReportInput } from '../../format/report-input.js';
 import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
 import { renderStylish } from '../../format/stylish.js';
+import { DEFAULT_LIMITS } from '../../parse/limits.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
+import { checkGuideBytes } from '../../rules/check-guide.js';
+import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
 import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
@@ -18,6 +21,7 @@ import { loadConfig } from '../config-file.js';
 import { parseFormatSpecs, type ReportOutput } from '../format-specs.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
+import { readCapped } from '../read-stdin.js';
 import { mapFiles } from '../worker-pool.js';
 import type { CheckedFile, CheckFileSettings } from './check-file.js';
 
@@ -40,12 +44,18 @@ export interface CheckCommandOptions {
   color?: boolean;
   /** Worker processes (default: one per core; 1 = none). */
   jobs?: number | undefined;
+  /** Check the guide given on standard input instead of files. */
+  stdin?: boolean;
+  /** With --stdin: the path the guide is reported as (and whose locale it takes). */
+  stdinFilename?: string;
 }
 
 export interface CheckEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   version: string;
+  /** Standard input, for --stdin. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 interface Settings {
@@ -65,6 +75,8 @@ function readSettings(options: CheckCommandOptions): Settings {
     maxWarnings = Number(options.maxWarnings);
   }
   if (options.dryRun && !options.fix) throw new UsageError('--dry-run only applies to --fix');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename only applies to --stdin');
+  if (options.stdin && options.fix) throw new UsageError('--fix rewrites files, not standard input; run it on the file');
   if (options.updateBaseline && options.baseline === undefined)
     throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
   if (options.updateBaseline && options.fix && !options.dryRun)
@@ -90,7 +102,9 @@ export async function runCheck(
   environment: CheckEnvironment,
 ): Promise<number> {
   const settings = readSettings(options);
+  if (options.stdin && paths.length > 0) throw new UsageError(`--stdin checks standard input; it takes no paths (got ${paths.join(' ')})`);
   const { config } = await loadConfig(options.config, environment.cwd);
+  if (options.stdin) return reportChecked([await checkStdin(options, config, environment)], 0, options, settings, io, environment);
   const { files, explicit } = await expandInputs(paths.length > 0 ? paths : ['.']);
   let ioFailed = false;
   const checked: Checked[] = [];
@@ -122,6 +136,35 @@ export async function runCheck(
     checked.push({ file: outcome.file, findings: outcome.findings, text: outcome.text });
   }
 
+  return reportChecked(checked, skipped, options, settings, io, environment, { diffs, fixesApplied, ioFailed });
+}
+
+/** What --fix and the reading of the files leave for the report. */
+interface RunExtras {
+  diffs: string[];
+  fixesApplied: number;
+  ioFailed: boolean;
+}
+
+/** The guide on standard input, checked as if it were the file --stdin-filename names. */
+async function checkStdin(options: CheckCommandOptions, config: RaciConfig | undefined, environment: CheckEnvironment): Promise<Checked> {
+  if (environment.stdin === undefined) throw new UsageError('--stdin: no standard input to read');
+  const file = options.stdinFilename ?? '<stdin>';
+  const bytes = await readCapped(environment.stdin, DEFAULT_LIMITS.maxBytes);
+  const result = checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
+  return { file, findings: result.findings, text: result.text };
+}
+
+/** Baseline, report(s), job summary and exit code of the checked guides. */
+async function reportChecked(
+  checked: Checked[],
+  skipped: number,
+  options: CheckCommandOptions,
+  settings: Settings,
+  io: CommandIo,
+  environment: CheckEnvironment,
+  { diffs, fixesApplied, ioFailed }: RunExtras = { diffs: [], fixesApplied: 0, ioFailed: false },
+): Promise<number> {
   const baselined = await applyBaseline(checked, options, io);
   const reports: FileReport[] = checked.map(({ file, text }) => ({
     file,
