@@ -21,7 +21,9 @@ export function lineUrl(blob: BlobLocation, file: string, line: number): string 
   const path = file.split('\\').join('/').replace(/^\.\//, '');
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path === '..' || path.startsWith('../')) return undefined;
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return `${blob.server.replace(/\/+$/, '')}/${blob.repository}/blob/${blob.sha}/${encoded}#L${line}`;
+  let server = blob.server;
+  while (server.endsWith('/')) server = server.slice(0, -1);
+  return `${server}/${blob.repository}/blob/${blob.sha}/${encoded}#L${line}`;
 }
 
 /**

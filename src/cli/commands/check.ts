@@ -91,8 +91,8 @@ interface Checked {
 }
 
 /**
- * `raci check [paths...]`: the findings of every guide, in one of four
- * formats. Exit code: 0 clean, 1 findings that fail (errors; warnings with
+ * `raci check [paths...]` (or `--stdin`): the findings of every guide, in
+ * one report or several (`--format` repeated). Exit code: 0 clean, 1 findings that fail (errors; warnings with
  * --frail or past --max-warnings), 2 usage or I/O errors.
  */
 export async function runCheck(
