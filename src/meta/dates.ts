@@ -65,7 +65,7 @@ function fold(text: string): string {
 
 /**
  * When `text` is a "last updated" line, the date part of it as written.
- * The lead-in is matched without accents, so the date keeps its own spelling.
+ * The opening words ("Last updated", "Dernière mise à jour"…) are matched without accents, so the date keeps its own spelling.
  */
 export function lastUpdatedDateText(text: string): string | undefined {
   const trimmed = text.trim();
@@ -73,7 +73,7 @@ export function lastUpdatedDateText(text: string): string | undefined {
   const folded = fold(trimmed);
   for (const leadIn of UPDATED_LEAD_INS) {
     if (folded.startsWith(leadIn)) {
-      // NFD folding can change the length; count the lead-in's words instead of characters.
+      // NFD folding can change the length; count the opening words instead of characters.
       const words = leadIn.split(' ').length;
       const rest = trimmed
         .split(/\s+/)
