@@ -172,28 +172,18 @@ function compareTranslation(reference: ResponsibilityModel, translation: Respons
   const parties = pairColumns<Party>(reference.parties, translation.parties);
   const scopes = pairColumns<Scope>(reference.scopes, translation.scopes);
   const empty = { parties: [], scopes: [] };
-  for (const party of parties.missing) {
-    findings.push({
-      kind: 'party-missing',
-      section: null,
-      row: null,
-      reference: { line: firstActivityLine(reference) },
-      translation: { line: firstActivityLine(translation) },
-      ...empty,
-      party: { id: party.id, label: party.label },
-    });
-  }
-  for (const party of parties.extra) {
-    findings.push({
-      kind: 'party-extra',
-      section: null,
-      row: null,
-      reference: { line: firstActivityLine(reference) },
-      translation: { line: firstActivityLine(translation) },
-      ...empty,
-      party: { id: party.id, label: party.label },
-    });
-  }
+  // A party column the translation lacks, or has in addition: about the whole guide, placed at its first activity.
+  const partyFinding = (kind: 'party-missing' | 'party-extra', party: Party): DriftFinding => ({
+    kind,
+    section: null,
+    row: null,
+    reference: { line: firstActivityLine(reference) },
+    translation: { line: firstActivityLine(translation) },
+    ...empty,
+    party: { id: party.id, label: party.label },
+  });
+  for (const party of parties.missing) findings.push(partyFinding('party-missing', party));
+  for (const party of parties.extra) findings.push(partyFinding('party-extra', party));
 
   const sections = pairSections(listSections(reference.sections), listSections(translation.sections));
   const sectionFindings: DriftFinding[] = [];

@@ -1,13 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check.js';
 import { parseFormatSpecs } from '../../src/cli/format-specs.js';
-import { capture } from '../helpers/capture.js';
-import { guide } from '../helpers/check.js';
+import { scratchGuideToCheck } from '../helpers/check.js';
 import { CLI_MAIN } from '../helpers/paths.js';
-import { scratchFolder } from '../helpers/scratch.js';
 
 const KNOWN = ['stylish', 'json', 'github', 'sarif'] as const;
 
@@ -46,19 +43,13 @@ describe('--format NAME[:FILE] values', () => {
 describe('raci check with several formats', () => {
   let dir: string;
   let file: string;
+  let run: ReturnType<typeof scratchGuideToCheck>['run'];
 
   beforeEach(() => {
-    dir = scratchFolder('raci-formats-');
-    mkdirSync(join(dir, '.git')); // bounds the configuration lookup to this directory
-    file = join(dir, 'double.md');
-    writeFileSync(file, guide(['| Install the vCenter | I | RA |', '| Keep logs | RA | RA |']));
+    const checked = scratchGuideToCheck('raci-formats-');
+    ({ dir, file } = checked);
+    run = (options) => checked.run({ color: false, ...options });
   });
-
-  async function run(options: CheckCommandOptions) {
-    const io = capture();
-    const code = await runCheck([file], { jobs: 1, color: false, ...options }, io, { env: {}, cwd: dir, version: '0.0.0-test' });
-    return { code, out: io.out.join('\n') };
-  }
 
   it('prints one report and writes the others, each as its format alone would', async () => {
     const stylish = await run({});

@@ -1,29 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check.js';
 import { UsageError } from '../../src/cli/inputs.js';
-import { capture } from '../helpers/capture.js';
-import { guide } from '../helpers/check.js';
+import { scratchGuideToCheck } from '../helpers/check.js';
 import { CLI_MAIN } from '../helpers/paths.js';
-import { scratchFolder } from '../helpers/scratch.js';
 
 let dir: string;
 let file: string;
+let run: ReturnType<typeof scratchGuideToCheck>['run'];
 
 beforeEach(() => {
-  dir = scratchFolder('raci-output-');
-  mkdirSync(join(dir, '.git')); // bounds the configuration lookup to this directory
-  file = join(dir, 'double.md');
-  writeFileSync(file, guide(['| Install the vCenter | I | RA |', '| Keep logs | RA | RA |']));
+  ({ dir, file, run } = scratchGuideToCheck('raci-output-'));
 });
-
-async function run(options: CheckCommandOptions) {
-  const io = capture();
-  const code = await runCheck([file], { jobs: 1, ...options }, io, { env: {}, cwd: dir, version: '0.0.0-test' });
-  return { code, out: io.out.join('\n'), err: io.err.join('\n') };
-}
 
 describe('raci check --output-file', () => {
   it('writes the report to the file, making its folders, and nothing to stdout; the exit code is unchanged', async () => {
