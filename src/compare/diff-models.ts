@@ -208,6 +208,7 @@ function orderInReading(
   for (const [index, row] of matching.added.entries()) entries.push({ key: newIndex.get(row)!, tie: 0, change: added[index] });
   const oldPosition = new Map<ActivityRow, number>();
   for (const pair of matching.pairs) oldPosition.set(pair.old, newIndex.get(pair.new)!);
+  const removedIndex = new Map(matching.removed.map((row, index) => [row, index] as const));
   const oldRows = [...matching.pairs.map((pair) => pair.old), ...matching.removed].sort((a, b) => a.line - b.line);
   let anchor = -1;
   let tie = 0;
@@ -219,8 +220,7 @@ function orderInReading(
       continue;
     }
     tie += 1;
-    const index = matching.removed.indexOf(row);
-    entries.push({ key: anchor, tie, change: removed[index] });
+    entries.push({ key: anchor, tie, change: removed[removedIndex.get(row)!] });
   }
   return entries.sort((a, b) => a.key - b.key || a.tie - b.tie).map((entry) => entry.change);
 }

@@ -32,9 +32,11 @@ export function pairSections(oldSections: readonly Section[], newSections: reado
       if (list) list.push(section);
       else waiting.set(key(section), [section]);
     }
+    // Reversed so that pop() hands out each list in reading order in constant time.
+    for (const list of waiting.values()) list.reverse();
     for (const section of before) {
       if (newOf.has(section)) continue;
-      const match = waiting.get(key(section))?.shift();
+      const match = waiting.get(key(section))?.pop();
       if (match === undefined) continue;
       newOf.set(section, match);
       taken.add(match);

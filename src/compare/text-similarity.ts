@@ -33,19 +33,27 @@ export function wordsOf(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().replace(/’/gu, "'").match(WORD) ?? [];
 }
 
-export function textSimilarity(a: string, b: string): number {
-  const left = wordsOf(a);
-  const right = wordsOf(b);
-  if (left.length === 0 && right.length === 0) return 1;
+/** The words of a text with how often each occurs, ready to be compared many times. */
+export interface WordCounts {
+  counts: Map<string, number>;
+  total: number;
+}
+
+export function wordCounts(text: string): WordCounts {
   const counts = new Map<string, number>();
-  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const words = wordsOf(text);
+  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return { counts, total: words.length };
+}
+
+export function textSimilarity(a: string, b: string): number {
+  return countsSimilarity(wordCounts(a), wordCounts(b));
+}
+
+export function countsSimilarity(a: WordCounts, b: WordCounts): number {
+  if (a.total === 0 && b.total === 0) return 1;
+  const [smaller, larger] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
   let common = 0;
-  for (const word of right) {
-    const remaining = counts.get(word) ?? 0;
-    if (remaining > 0) {
-      common += 1;
-      counts.set(word, remaining - 1);
-    }
-  }
-  return (2 * common) / (left.length + right.length);
+  for (const [word, count] of smaller) common += Math.min(count, larger.get(word) ?? 0);
+  return (2 * common) / (a.total + b.total);
 }

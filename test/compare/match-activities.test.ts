@@ -1,6 +1,12 @@
+import fc from 'fast-check';
+import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { matchActivities } from '../../src/compare/match-activities.js';
+import { countsSimilarity, wordCounts } from '../../src/compare/text-similarity.js';
+import { listActivities } from '../../src/model/list-activities.js';
 import type { ActivityRow } from '../../src/schema/model.js';
+import { CORPUS, ROOT } from '../helpers/paths.js';
+import { load } from './helpers.js';
 
 let nextLine = 1;
 function row(sectionNumber: string, text: string, customer: ActivityRow['assignments'][string] = ['R', 'A']): ActivityRow {
@@ -77,5 +83,94 @@ describe('matchActivities', () => {
     const { pairs, added } = matchActivities(before, after);
     expect(texts(pairs.map((pair) => pair.new))).toEqual(['A', 'B']);
     expect(texts(added)).toEqual(['C']);
+  });
+});
+
+/**
+ * The pairing as the definition states it, scoring every pair: the oracle the
+ * indexed pairing must agree with whenever no row has more candidates than its bound.
+ */
+function matchByScoringEveryPair(oldRows: readonly ActivityRow[], newRows: readonly ActivityRow[], reworded = 0.5, movedReworded = 0.7) {
+  const oldOf = new Map<number, number>();
+  const taken = new Set<number>();
+  const norm = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const oldTexts = oldRows.map((oldRow) => norm(oldRow.text));
+  const newTexts = newRows.map((newRow) => norm(newRow.text));
+  const oldWords = oldTexts.map(wordCounts);
+  const newWords = newTexts.map(wordCounts);
+  const pairExact = (sameSection: boolean) => {
+    newRows.forEach((newRow, newIndex) => {
+      if (oldOf.has(newIndex)) return;
+      const oldIndex = oldRows.findIndex(
+        (oldRow, index) =>
+          !taken.has(index) && oldTexts[index] === newTexts[newIndex] && (!sameSection || oldRow.sectionNumber === newRow.sectionNumber),
+      );
+      if (oldIndex === -1) return;
+      oldOf.set(newIndex, oldIndex);
+      taken.add(oldIndex);
+    });
+  };
+  const pairSimilar = (sameSection: boolean, threshold: number) => {
+    const candidates: [number, number, number][] = [];
+    newRows.forEach((newRow, newIndex) => {
+      if (oldOf.has(newIndex)) return;
+      oldRows.forEach((oldRow, oldIndex) => {
+        if (taken.has(oldIndex) || (oldRow.sectionNumber === newRow.sectionNumber) !== sameSection) return;
+        const similarity = countsSimilarity(oldWords[oldIndex]!, newWords[newIndex]!);
+        if (similarity >= threshold) candidates.push([similarity, oldIndex, newIndex]);
+      });
+    });
+    candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [, oldIndex, newIndex] of candidates) {
+      if (taken.has(oldIndex) || oldOf.has(newIndex)) continue;
+      oldOf.set(newIndex, oldIndex);
+      taken.add(oldIndex);
+    }
+  };
+  pairExact(true);
+  pairExact(false);
+  pairSimilar(true, reworded);
+  pairSimilar(false, movedReworded);
+  return [...oldOf].sort((a, b) => a[0] - b[0]).map(([newIndex, oldIndex]) => [oldIndex, newIndex]);
+}
+
+function pairIndices(oldRows: readonly ActivityRow[], newRows: readonly ActivityRow[], matching: ReturnType<typeof matchActivities>) {
+  return matching.pairs.map((pair) => [oldRows.indexOf(pair.old), newRows.indexOf(pair.new)]);
+}
+
+describe('matchActivities agrees with scoring every pair', () => {
+  it('on the bundled guides: each translation against its reference, and each guide against the next', async () => {
+    const files = (await glob(`${CORPUS}/**/*.md`, { cwd: ROOT })).sort();
+    const guides = files.map((file) => ({ file, rows: listActivities(load(file)) }));
+    const comparisons: [ActivityRow[], ActivityRow[]][] = [];
+    for (const [index, guide] of guides.entries()) {
+      const next = guides[index + 1];
+      if (next) comparisons.push([guide.rows, next.rows]);
+      const reference = guides.find((other) => other.file === guide.file.replace(/guide\.[a-z-]+\.md$/, 'guide.en-gb.md'));
+      if (reference && reference !== guide) comparisons.push([reference.rows, guide.rows]);
+    }
+    expect(comparisons.length).toBeGreaterThan(40);
+    for (const [before, after] of comparisons) {
+      expect(pairIndices(before, after, matchActivities(before, after))).toEqual(matchByScoringEveryPair(before, after));
+    }
+  });
+
+  it('on random rows drawn from a few words, at any thresholds', () => {
+    const words = ['manage', 'the', 'backup', 'server', 'of', 'network', 'update', 'daily'];
+    const arbitraryRow = fc.record({
+      section: fc.constantFrom('1', '2', '3'),
+      text: fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 6 }).map((list) => list.join(' ')),
+    });
+    const rowsArb = fc.array(arbitraryRow, { maxLength: 25 });
+    const threshold = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(rowsArb, rowsArb, threshold, threshold, (oldSpecs, newSpecs, reworded, movedReworded) => {
+        const before = oldSpecs.map((spec) => row(spec.section, spec.text));
+        const after = newSpecs.map((spec) => row(spec.section, spec.text));
+        const matching = matchActivities(before, after, { reworded, movedReworded });
+        expect(pairIndices(before, after, matching)).toEqual(matchByScoringEveryPair(before, after, reworded, movedReworded));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
