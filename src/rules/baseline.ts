@@ -60,39 +60,59 @@ export function matchBaseline<T extends { file: string; finding: Finding }>(
   findings: readonly T[],
   baseline: Baseline,
 ): { fresh: T[]; baselined: T[]; unusedEntries: number } {
-  const remaining = baseline.findings.map((entry) => ({ entry, left: entry.count }));
-  const byText = new Map<string, typeof remaining>();
-  for (const slot of remaining) {
-    const key = JSON.stringify([slot.entry.file, slot.entry.rule, slot.entry.text ?? '']);
-    byText.set(key, [...(byText.get(key) ?? []), slot]);
-  }
+  const slots = baseline.findings.map((entry) => ({ entry, left: entry.count }));
+  const byText = new SlotQueues(slots, (entry) => [entry.file, entry.rule, entry.text ?? '']);
+  const byActivity = new SlotQueues(slots, (entry) =>
+    entry.activity === undefined ? undefined : [entry.file, entry.rule, entry.activity],
+  );
   const covered = new Set<T>();
   for (const item of findings) {
-    const slot = byText
-      .get(JSON.stringify([item.file, item.finding.code, findingSubject(item.finding)]))
-      ?.find((candidate) => candidate.left > 0);
-    if (slot) {
-      slot.left--;
-      covered.add(item);
-    }
+    if (byText.take([item.file, item.finding.code, findingSubject(item.finding)])) covered.add(item);
   }
   for (const item of findings) {
     if (covered.has(item) || !item.finding.activity) continue;
-    const slot = remaining.find(
-      (candidate) =>
-        candidate.left > 0 &&
-        candidate.entry.file === item.file &&
-        candidate.entry.rule === item.finding.code &&
-        candidate.entry.activity === item.finding.activity!.id,
-    );
-    if (slot) {
-      slot.left--;
-      covered.add(item);
-    }
+    if (byActivity.take([item.file, item.finding.code, item.finding.activity.id])) covered.add(item);
   }
   return {
     fresh: findings.filter((item) => !covered.has(item)),
     baselined: findings.filter((item) => covered.has(item)),
-    unusedEntries: remaining.reduce((total, slot) => total + slot.left, 0),
+    unusedEntries: slots.reduce((total, slot) => total + slot.left, 0),
   };
+}
+
+interface Slot {
+  entry: BaselineEntry;
+  left: number;
+}
+
+/**
+ * Baseline entries grouped by a key, each group used up in order. A cursor
+ * skips the spent slots, so matching stays linear however many entries share
+ * one key.
+ */
+class SlotQueues {
+  readonly #queues = new Map<string, { slots: Slot[]; next: number }>();
+
+  /** `keyOf` returns undefined for an entry that this grouping leaves out. */
+  constructor(slots: readonly Slot[], keyOf: (entry: BaselineEntry) => string[] | undefined) {
+    for (const slot of slots) {
+      const parts = keyOf(slot.entry);
+      if (parts === undefined) continue;
+      const key = JSON.stringify(parts);
+      const queue = this.#queues.get(key);
+      if (queue) queue.slots.push(slot);
+      else this.#queues.set(key, { slots: [slot], next: 0 });
+    }
+  }
+
+  /** Spends one finding's worth of the first entry under `key` with any left; false when none has. */
+  take(key: string[]): boolean {
+    const queue = this.#queues.get(JSON.stringify(key));
+    if (!queue) return false;
+    while (queue.next < queue.slots.length && queue.slots[queue.next]!.left === 0) queue.next++;
+    const slot = queue.slots[queue.next];
+    if (!slot) return false;
+    slot.left--;
+    return true;
+  }
 }
