@@ -51,6 +51,8 @@ export interface PlacedFindings {
   byActivity: Map<string, Diagnostic[]>;
   /** Section number → the findings on its heading line. */
   bySection: Map<string, Diagnostic[]>;
+  /** Finding → the id of the activity it was put on. */
+  activityOf: Map<Diagnostic, string>;
 }
 
 /** Puts each finding on the activity row or section heading it points at (by its first line). */
@@ -63,13 +65,23 @@ export function placeFindings(model: ResponsibilityModel, findings: readonly Dia
   }
   const byActivity = new Map<string, Diagnostic[]>();
   const bySection = new Map<string, Diagnostic[]>();
+  const activityOf = new Map<Diagnostic, string>();
+  const add = (target: Map<string, Diagnostic[]>, key: string, finding: Diagnostic): void => {
+    const list = target.get(key);
+    if (list) list.push(finding);
+    else target.set(key, [finding]);
+  };
   for (const finding of findings) {
     const activity = activityAt.get(finding.line);
-    const section = activity === undefined ? sectionAt.get(finding.line) : undefined;
-    const [target, key] = activity !== undefined ? [byActivity, activity] : section !== undefined ? [bySection, section] : [undefined, ''];
-    if (target) target.set(key, [...(target.get(key) ?? []), finding]);
+    if (activity !== undefined) {
+      add(byActivity, activity, finding);
+      activityOf.set(finding, activity);
+      continue;
+    }
+    const section = sectionAt.get(finding.line);
+    if (section !== undefined) add(bySection, section, finding);
   }
-  return { byActivity, bySection };
+  return { byActivity, bySection, activityOf };
 }
 
 /** The most serious severity among some findings, for a row's marker. */

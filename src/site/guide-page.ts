@@ -213,7 +213,7 @@ function countsPanel(model: ResponsibilityModel): SafeHtml {
 function findingsPanel(input: GuidePageInput, placed: PlacedFindings, activityAt: Map<string, Activity>): SafeHtml {
   const { findings } = input;
   const target = (finding: Diagnostic): SafeHtml => {
-    const onRow = [...placed.byActivity].find(([, list]) => list.includes(finding))?.[0];
+    const onRow = placed.activityOf.get(finding);
     const place = `line ${finding.line}:${finding.column}`;
     if (onRow !== undefined) return html`<a href="#${activityAnchor(activityAt.get(onRow)!)}">${place}</a> `;
     const href = input.sourceHref(finding.line);

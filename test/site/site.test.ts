@@ -163,7 +163,9 @@ describe('placeFindings', () => {
     const elsewhere = createDiagnostic('title-missing', 'file', span(1));
     const placed = placeFindings(emailPro.model, [onRow, onHeading, elsewhere]);
     expect(placed.byActivity.get(activity.id)).toEqual([onRow]);
+    expect(placed.activityOf.get(onRow)).toBe(activity.id);
     expect(placed.bySection.get(section.number)).toEqual([onHeading]);
+    expect([...placed.activityOf.keys()]).toEqual([onRow]);
     expect([...placed.byActivity.values(), ...placed.bySection.values()].flat()).not.toContain(elsewhere);
   });
 });
