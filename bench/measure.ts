@@ -66,6 +66,8 @@ const PEAK_RSS_PROBE = fileURLToPath(new URL('./support/peak-rss.mjs', import.me
 interface CommandRun {
   wallMs: number;
   peakRssMb: number;
+  /** CPU time (user and system) of every process the command started. */
+  cpuMs: number;
   status: number | null;
 }
 
@@ -89,10 +91,11 @@ function runNode(script: string, args: readonly string[], cwd: string): CommandR
     });
     const wallMs = performance.now() - start;
     if (result.error) throw result.error;
-    const peaks = readdirSync(scratch).map((name) => Number(readFileSync(join(scratch, name), 'utf8')));
+    const probes = readdirSync(scratch).map((name) => readFileSync(join(scratch, name), 'utf8').split(' ').map(Number));
     // A crash before exit leaves no figure: NaN shows it.
-    const peakRssMb = peaks.length === 0 ? Number.NaN : peaks.reduce((sum, kb) => sum + kb, 0) / 1024;
-    return { wallMs, peakRssMb, status: result.status };
+    const total = (index: number): number =>
+      probes.length === 0 ? Number.NaN : probes.reduce((sum, figures) => sum + (figures[index] ?? Number.NaN), 0);
+    return { wallMs, peakRssMb: total(0) / 1024, cpuMs: total(1) / 1000, status: result.status };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -107,6 +110,7 @@ export interface CommandSpec {
 export interface CommandFigures {
   wallMs: number;
   peakRssMb: number;
+  cpuMs: number;
   status: number | null;
 }
 
@@ -125,7 +129,12 @@ export function compareCommands(
   return Object.fromEntries(
     [...runs].map(([name, list]) => [
       name,
-      { wallMs: median(list.map((run) => run.wallMs)), peakRssMb: median(list.map((run) => run.peakRssMb)), status: list[0]!.status },
+      {
+        wallMs: median(list.map((run) => run.wallMs)),
+        peakRssMb: median(list.map((run) => run.peakRssMb)),
+        cpuMs: median(list.map((run) => run.cpuMs)),
+        status: list[0]!.status,
+      },
     ]),
   );
 }

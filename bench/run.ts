@@ -20,6 +20,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeManyGuides } from '../scripts/make-many-guides.js';
 import { bundledGuides, EMAIL_PRO_GUIDE, REPOSITORY, readText, repeatedGuide } from '../scripts/synthetic-guides.js';
+import { BOUNDED_CPU_MS, BOUNDED_PEAK_MB, measureBoundedWork } from './hostile-repositories.js';
 import { type CommandSpec, compareCommands, compareTasks, cpuNow, median } from './measure.js';
 
 const flags = new Set(process.argv.slice(2));
@@ -486,6 +487,19 @@ section('6. Hostile inputs (test/hostile/inputs.test.ts), CPU time next to one p
     ratio: `${fmt(longMs / shortMs)}×`,
     target: '≤ 2.5× (linear: 2×, quadratic: 4×)',
     met: verdict(longMs / shortMs <= 2.5),
+  });
+}
+
+// ── Goal 7: hostile repositories within bounded time and memory ───────────────
+section(`7. Hostile repositories: every command within ${BOUNDED_CPU_MS / 1000} s and ${BOUNDED_PEAK_MB} MB (CPU time, peak memory)`);
+for (const figure of measureBoundedWork(MAIN)) {
+  const ok = figure.cpuMs <= BOUNDED_CPU_MS && figure.peakRssMb <= BOUNDED_PEAK_MB;
+  record({
+    goal: `7 ${figure.name}`,
+    figures: `${ms(figure.cpuMs)} CPU (${ms(figure.wallMs)} wall), ${fmt(figure.peakRssMb, 0)} MB peak, exit ${figure.status}`,
+    ratio: `${fmt(figure.cpuMs / BOUNDED_CPU_MS)}× / ${fmt(figure.peakRssMb / BOUNDED_PEAK_MB)}×`,
+    target: `≤ 1× of ${BOUNDED_CPU_MS / 1000} s and of ${BOUNDED_PEAK_MB} MB`,
+    met: verdict(ok),
   });
 }
 
