@@ -1,67 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseRaciConfig, type RaciConfig } from '../rules/config.js';
-import { describeFsError, UsageError } from './inputs.js';
+import { ConfigFileError, type LoadedConfig, loadConfig as loadConfigFile } from '../rules/config-file.js';
+import { UsageError } from './inputs.js';
 
-export interface LoadedConfig {
-  config: RaciConfig | undefined;
-  /** Where it came from, for messages; undefined when no configuration was found. */
-  source: string | undefined;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (caught) {
-    throw new UsageError(`${path}: ${describeFsError(caught)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (caught) {
-    throw new UsageError(`${path}: not valid JSON: ${caught instanceof Error ? caught.message : String(caught)}`);
-  }
-}
-
-function validated(value: unknown, source: string): LoadedConfig {
-  const result = parseRaciConfig(value);
-  if (!result.success) throw new UsageError(`${source}: invalid configuration: ${result.message}`);
-  return { config: result.config, source };
-}
-
-/**
- * The configuration of `raci check`: the file given with `--config`, else the
- * first `raci.config.json` or package.json with a "raci" key found from the
- * working directory upwards, stopping at the repository root (a `.git`).
- */
+/** The configuration of a command (see rules/config-file.ts); a file that cannot be used is a usage error (exit code 2). */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<LoadedConfig> {
-  if (explicit !== undefined) {
-    const value = await readJson(explicit);
-    if (basename(explicit) === 'package.json') {
-      if (typeof value !== 'object' || value === null || !('raci' in value)) throw new UsageError(`${explicit}: has no "raci" key`);
-      return validated((value as { raci: unknown }).raci, `${explicit} ("raci" key)`);
-    }
-    return validated(value, explicit);
-  }
-  let directory = resolve(cwd);
-  for (;;) {
-    const file = join(directory, 'raci.config.json');
-    if (await exists(file)) return validated(await readJson(file), file);
-    const manifest = join(directory, 'package.json');
-    if (await exists(manifest)) {
-      const value = await readJson(manifest);
-      if (typeof value === 'object' && value !== null && 'raci' in value)
-        return validated((value as { raci: unknown }).raci, `${manifest} ("raci" key)`);
-    }
-    const parent = dirname(directory);
-    if (parent === directory || (await exists(join(directory, '.git')))) return { config: undefined, source: undefined };
-    directory = parent;
+  try {
+    return await loadConfigFile(explicit, cwd);
+  } catch (caught) {
+    if (caught instanceof ConfigFileError) throw new UsageError(caught.message);
+    throw caught;
   }
 }

@@ -172,6 +172,16 @@ async function main(argv: string[]): Promise<number> {
       exitCode = await runReport(paths, options, processIo);
     });
 
+  // raci lsp: findings, fixes, hovers and the outline in any editor with a Language Server Protocol client.
+  program
+    .command('lsp')
+    .description('run the language server (Language Server Protocol on stdin and stdout) for editors')
+    .option('--stdio', 'talk over standard input and output (the default and only transport; accepted for editors that pass it)')
+    .action(async () => {
+      const { runLsp } = await import('./commands/lsp.js');
+      runLsp(version);
+    });
+
   await program.parseAsync(argv);
   return exitCode;
 }

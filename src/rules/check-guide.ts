@@ -10,7 +10,7 @@ import type { ActivityTable } from '../tables/activity-rows.js';
 import { stripBom } from '../util/lines.js';
 import { applySeverities, type RaciConfig } from './config.js';
 import { runRules } from './engine.js';
-import { buildRuleContext } from './guide-context.js';
+import { buildRuleContext, type RuleContext } from './guide-context.js';
 import { applyDirectives, readDirectives } from './suppressions.js';
 
 export interface CheckOptions extends ParseOptions {
@@ -53,11 +53,20 @@ export function checkGuideBytes(bytes: Uint8Array, options: CheckOptions = {}): 
 
 /** The same, from text already decoded (the remark plugin's case). */
 export function checkGuideText(text: string, options: CheckOptions = {}): CheckResult {
+  return checkGuideTextInContext(text, options).result;
+}
+
+/**
+ * `checkGuideText` with the rule context it built: every activity row and
+ * party cell where the source has it, for tools that point into the text
+ * (the language server's hovers and related locations) without a second parse.
+ */
+export function checkGuideTextInContext(text: string, options: CheckOptions = {}): { result: CheckResult; context: RuleContext } {
   const { config, ...parseOptions } = options;
   const locale = parseOptions.locale ?? (parseOptions.file ? localeFromPath(parseOptions.file) : undefined);
   const { tables, ...parsed } = safeAnalyseGuide(text, { ...parseOptions, ...(locale ? { locale } : {}) });
   const source = stripBom(text);
-  return finish(parsed, tables, source, options.file, config, true);
+  return finishInContext(parsed, tables, source, options.file, config, true);
 }
 
 function finish(
@@ -68,6 +77,17 @@ function finish(
   config: RaciConfig | undefined,
   canFix: boolean,
 ): CheckResult {
+  return finishInContext(parsed, tables, text, file, config, canFix).result;
+}
+
+function finishInContext(
+  parsed: SafeParseResult,
+  tables: readonly ActivityTable[],
+  text: string,
+  file: string | undefined,
+  config: RaciConfig | undefined,
+  canFix: boolean,
+): { result: CheckResult; context: RuleContext } {
   const context = buildRuleContext(parsed.model, text, tables, canFix);
   const located = (finding: Finding): Finding => (file !== undefined ? { ...finding, file } : finding);
   const rowsByLine = new Map(context.rows.map((row) => [row.line, row.activity]));
@@ -80,13 +100,14 @@ function finish(
     });
   const configured = applySeverities([...parserFindings, ...runRules(context).map(located)], config);
   const findings = applySeverities(applyDirectives(configured, readDirectives(context.lines), file), config).sort(compareDiagnostics);
-  return {
+  const result = {
     success: countBySeverity(findings).error === 0,
     model: parsed.model,
     findings,
     text,
     looksLikeGuide: looksLikeGuide(parsed.model),
   };
+  return { result, context };
 }
 
 /** A finding as a plain diagnostic, without what only `raci check` needs (activity, subject, fix). */

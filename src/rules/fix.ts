@@ -11,6 +11,8 @@ interface OffsetEdit {
   from: number;
   to: number;
   text: string;
+  /** The finding's edit it was made from. */
+  source: TextEdit;
 }
 
 /**
@@ -23,8 +25,18 @@ interface OffsetEdit {
  * responsible for anything is dropped, whatever finding proposed it.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
+  const kept = safeOffsetEdits(text, findings);
+  return { text: applyEdits(text, kept), applied: kept.length };
+}
+
+/** The edits `applyFixes` would make, as the findings gave them: what an editor may offer as quick fixes. */
+export function safeFixEdits(text: string, findings: readonly Finding[]): TextEdit[] {
+  return safeOffsetEdits(text, findings).map((edit) => edit.source);
+}
+
+function safeOffsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
   const candidates = offsetEdits(text, findings);
-  if (candidates.length === 0) return { text, applied: 0 };
+  if (candidates.length === 0) return [];
   const original = safeAnalyseGuide(text);
   const uneven = unevenRowLines(original.tables);
   const edits = nonOverlapping(candidates.filter((edit) => !uneven.has(edit.line)));
@@ -33,8 +45,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
     responsibilities(safeParseResponsibilityModel(applyEdits(text, chosen)).model) === before;
   // One reading in the usual case; an edit is tried alone only when the whole set changes a letter.
   const safe = keeps(edits) ? edits : edits.filter((edit) => keeps([edit]));
-  const kept = safe.length === edits.length || keeps(safe) ? safe : [];
-  return { text: applyEdits(text, kept), applied: kept.length };
+  return safe.length === edits.length || keeps(safe) ? safe : [];
 }
 
 function offsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
@@ -46,7 +57,7 @@ function offsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
       if (lineStart === undefined) return [];
       const from = lineStart + edit.column - 1;
       const to = lineStart + edit.endColumn - 1;
-      return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text }] : [];
+      return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text, source: edit }] : [];
     });
 }
 

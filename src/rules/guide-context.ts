@@ -2,7 +2,7 @@ import type { Span } from '../diagnostics/diagnostic.js';
 import { type CellSlice, cellPlainText } from '../markdown/gfm-row.js';
 import { listActivities } from '../model/list-activities.js';
 import { type RoleCellReading, readRoleCell } from '../roles/role-cell.js';
-import type { Activity, ResponsibilityModel } from '../schema/model.js';
+import type { ActivityRow, ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
 import type { CellData } from '../tables/table-data.js';
 import { splitLines } from '../util/lines.js';
@@ -21,7 +21,8 @@ export interface PartyCell {
 }
 
 export interface RowContext {
-  activity: Activity;
+  /** The activity, with the numbers and titles of its section path. */
+  activity: ActivityRow;
   sectionNumber: string;
   sectionTitle: string;
   line: number;

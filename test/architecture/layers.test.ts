@@ -24,6 +24,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['datasets'],
   ['site'],
   ['remark'],
+  // The language server: our results as Language Server Protocol answers, for `raci lsp`.
+  ['lsp'],
   // The package's entries (responsibility-model/diff, …) and the command line: neither imports the other.
   ['cli', 'entries'],
 ];
