@@ -44,6 +44,15 @@ function filePath(uri: string): string | undefined {
   }
 }
 
+/** A line in the editor's log of the server; nothing when the connection is already gone. */
+export function logTo(connection: Connection, message: string): void {
+  try {
+    connection.console.error(`raci: ${message}`);
+  } catch {
+    // The client has gone: there is no one left to tell.
+  }
+}
+
 function describe(caught: unknown): string {
   return caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
 }
@@ -55,7 +64,7 @@ function describe(caught: unknown): string {
  * outline. It reads configuration files and never writes any file; a failure
  * while answering one request is logged and answered with nothing.
  */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): { shutdownReceived: () => boolean } {
   const throttleMs = options.throttleMs ?? DEFAULT_THROTTLE_MS;
   const analyse = options.analyse ?? analyseDocument;
   const documents = new TextDocuments(TextDocument);
@@ -64,7 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configs = new Map<string, Promise<LoadedConfig>>();
   const reportedConfigErrors = new Set<string>();
 
-  const log = (message: string) => connection.console.error(`raci: ${message}`);
+  const log = (message: string) => logTo(connection, message);
 
   /** The configuration `raci check` would use for the file, looked up from its folder as the command looks from its own. */
   const configFor = (file: string | undefined): Promise<LoadedConfig> => {
@@ -213,9 +222,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ),
   );
 
+  let shutdownReceived = false;
   connection.onShutdown(() => {
+    shutdownReceived = true;
     for (const uri of schedules.keys()) forget(uri);
   });
 
   documents.listen(connection);
+  return { shutdownReceived: () => shutdownReceived };
 }
