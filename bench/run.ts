@@ -503,6 +503,20 @@ for (const figure of measureBoundedWork(MAIN)) {
   });
 }
 
+// ── Goal 8: the language server answers a change while the writer types ──────
+section('8. raci lsp: from a change of the largest bundled guide to its diagnostics, over stdio (wall time, after warm-up)');
+{
+  const { measureLspLatency } = await import('./lsp-latency.js');
+  const lsp = await measureLspLatency({ warmUp: quick ? 3 : 10, changes: quick ? 10 : 30 });
+  record({
+    goal: `8 raci lsp, change → diagnostics, ${lsp.guide.split('/').slice(-3, -1).join('/')} (${fmt(lsp.kilobytes, 1)} KB)`,
+    figures: `${ms(lsp.changeToDiagnosticsMs)} (median of ${lsp.changes}) vs ${ms(lsp.checkMs)} for the check alone in-process`,
+    ratio: `${fmt(lsp.changeToDiagnosticsMs / lsp.checkMs)}× the check`,
+    target: '≤ 50 ms',
+    met: verdict(lsp.changeToDiagnosticsMs <= 50),
+  });
+}
+
 // ── Report ────────────────────────────────────────────────────────────────────
 const loadAfter = loadavg();
 const minutes = (performance.now() - started) / 60_000;
