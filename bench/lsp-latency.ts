@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundledGuides, REPOSITORY, readText } from '../scripts/synthetic-guides.js';
-import { type LspClient, spawnServer } from '../test/helpers/lsp-client.js';
+import { spawnServer } from '../test/helpers/lsp-client.js';
 import { median } from './measure.js';
 
 export interface LspLatency {
@@ -42,7 +42,7 @@ export async function measureLspLatency(options: { warmUp: number; changes: numb
     await client.change(uri, versions[(index + 1) % 2]!);
     if (index >= options.warmUp) timings.push(performance.now() - started);
   }
-  await (client as LspClient).shutdown();
+  await client.shutdown();
   await exited;
 
   const { checkGuideText } = (await import(pathToFileURL(join(REPOSITORY, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
