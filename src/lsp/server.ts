@@ -1,6 +1,13 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Connection, type InitializeResult, TextDocumentSyncKind, TextDocuments } from 'vscode-languageserver';
+import {
+  type Connection,
+  type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../rules/check-guide.js';
 import { ConfigFileError, type LoadedConfig, loadConfig } from '../rules/config-file.js';
@@ -86,7 +93,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!reportedConfigErrors.has(message)) {
           reportedConfigErrors.add(message);
           log(`${message}; checking with the default severities`);
-          void connection.window.showWarningMessage(`raci: ${message}`);
+          // A notification: a request would wait for an answer some editors never give.
+          void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `raci: ${message}` });
         }
         return { config: undefined, source: undefined };
       });
@@ -210,13 +218,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction(
     guarded(
       'code actions',
-      async ({ textDocument, range }) => {
+      async ({ textDocument, range, context }) => {
         const reading = await guideReading(textDocument.uri);
         if (!reading) return [];
         const { result } = reading.analysis;
         reading.safeEdits ??= new Set(safeFixEdits(result.text, result.findings));
         const recheck = (text: string): CheckResult => analyse(text, reading.options).result;
-        return codeActions({ analysis: reading.analysis, uri: textDocument.uri, range, safeEdits: reading.safeEdits, recheck });
+        const actions = codeActions({ analysis: reading.analysis, uri: textDocument.uri, range, safeEdits: reading.safeEdits, recheck });
+        // The kinds the editor asked for (`source.fixAll` on save), each with the kinds below it.
+        const only = context.only;
+        return only ? actions.filter(({ kind = '' }) => only.some((asked) => kind === asked || kind.startsWith(`${asked}.`))) : actions;
       },
       [],
     ),

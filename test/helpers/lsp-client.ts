@@ -15,6 +15,8 @@ import {
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  ShowMessageNotification,
+  type ShowMessageParams,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -30,6 +32,8 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logged: string[] = [];
+  /** What the server asked the editor to show the user. */
+  readonly shown: string[] = [];
   private readonly waiters: {
     accept: (params: PublishDiagnosticsParams) => boolean;
     resolve: (params: PublishDiagnosticsParams) => void;
@@ -48,6 +52,9 @@ export class LspClient {
     });
     this.connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => {
       this.logged.push(params.message);
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => {
+      this.shown.push(params.message);
     });
     this.connection.listen();
   }

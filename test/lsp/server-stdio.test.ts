@@ -6,8 +6,10 @@ import {
   type CodeAction,
   CodeActionRequest,
   type Diagnostic,
+  DidChangeWatchedFilesNotification,
   type DocumentSymbol,
   DocumentSymbolRequest,
+  FileChangeType,
   HoverRequest,
   type MarkupContent,
 } from 'vscode-languageserver/node';
@@ -193,5 +195,42 @@ describe('raci lsp --stdio, driven by a JSON-RPC client', () => {
     expect(found.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['role-unknown', 2]]);
     // The server reads the folder and writes nothing to it.
     expect(readFileSync(path, 'utf8')).toBe(text);
+
+    // The editor reports the configuration changed: the guide is checked again with the new one.
+    writeFileSync(join(folder, 'raci.config.json'), JSON.stringify({ rules: {} }));
+    const again = client.diagnosticsFor(uriOf(path), (params) => params.diagnostics.length === 2);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: uriOf(join(folder, 'raci.config.json')), type: FileChangeType.Changed }],
+    });
+    expect((await again).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([
+      ['accountable-multiple', 1],
+      ['role-unknown', 1],
+    ]);
+  });
+
+  it('tells the user once about a configuration that is not valid, and checks with the default severities', async () => {
+    const folder = scratchFolder('raci-lsp-config-');
+    mkdirSync(join(folder, '.git'));
+    writeFileSync(join(folder, 'raci.config.json'), JSON.stringify({ rules: { 'acountable-multiple': 'off' } }));
+    const text = guide(['| Keep logs | RA | RA |']);
+    const first = await client.open(uriOf(join(folder, 'one.en-gb.md')), text);
+    await client.open(uriOf(join(folder, 'two.en-gb.md')), text);
+    expect(first.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['accountable-multiple', 1]]);
+    const about = client.shown.filter((message) => message.includes('raci.config.json'));
+    expect(about).toEqual([
+      `raci: ${join(folder, 'raci.config.json')}: invalid configuration: rules.acountable-multiple: “acountable-multiple” is not a rule id; did you mean “accountable-multiple”?`,
+    ]);
+  });
+
+  it('answers only the kinds of code action the editor asks for', async () => {
+    const uri = uriOf(KUBERNETES);
+    const ir = find(kubernetes, '| IR |');
+    const position = { line: ir.line, character: ir.character + 3 };
+    const onSave = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    expect(onSave.map((action) => action.kind)).toEqual(['source.fixAll.raci']);
   });
 });

@@ -12,6 +12,10 @@ export function runLsp(version: string): void {
   const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
   reader.onError((error) => logTo(connection, `a message could not be read: ${error.message.split('\n')[0]}`));
   const server = startServer(connection, { version });
+  // A promise nobody awaited (an editor refusing a request, say) is logged; the server goes on.
+  process.on('unhandledRejection', (reason) =>
+    logTo(connection, `unexpected failure: ${reason instanceof Error ? reason.message : String(reason)}`),
+  );
   reader.onClose(() => process.exit(server.shutdownReceived() ? 0 : 1));
   connection.listen();
 }
