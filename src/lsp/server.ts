@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Connection,
+  DidChangeWatchedFilesNotification,
   type InitializeResult,
   MessageType,
   ShowMessageNotification,
@@ -167,8 +168,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return document && isMarkdown(document) ? readingOf(document) : undefined;
   };
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+  let watchesConfiguration = false;
+  connection.onInitialize(({ capabilities }): InitializeResult => {
+    watchesConfiguration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
@@ -176,8 +179,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: { label: 'Responsibility model' },
       },
       serverInfo: { name: 'raci', ...(options.version !== undefined ? { version: options.version } : {}) },
-    }),
-  );
+    };
+  });
+
+  // Where the editor can watch files for the server, it is asked to report the configuration files.
+  connection.onInitialized(() => {
+    if (!watchesConfiguration) return;
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{raci.config.json,package.json}' }] })
+      .catch((caught: unknown) => log(`could not watch the configuration files: ${describe(caught)}`));
+  });
 
   documents.onDidChangeContent(({ document }) => schedule(document.uri));
   documents.onDidClose(({ document }) => {

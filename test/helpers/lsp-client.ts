@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import {
+  type ClientCapabilities,
   createProtocolConnection,
   type Diagnostic,
   DidChangeTextDocumentNotification,
@@ -15,6 +16,8 @@ import {
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Registration,
+  RegistrationRequest,
   ShowMessageNotification,
   type ShowMessageParams,
   ShutdownRequest,
@@ -32,6 +35,8 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logged: string[] = [];
+  /** What the server asked the editor to report to it (`client/registerCapability`). */
+  readonly registrations: Registration[] = [];
   /** What the server asked the editor to show the user. */
   readonly shown: string[] = [];
   private readonly waiters: {
@@ -56,16 +61,14 @@ export class LspClient {
     this.connection.onNotification(ShowMessageNotification.type, (params: ShowMessageParams) => {
       this.shown.push(params.message);
     });
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     this.connection.listen();
   }
 
-  async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
-    const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: {},
-      ...(initializationOptions !== undefined ? { initializationOptions } : {}),
-    });
+  async initialize(capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }

@@ -11,6 +11,10 @@ const extension = JSON.parse(readFileSync(join(ROOT, 'examples/vscode-raci/packa
 };
 const COMMAND = extension.contributes.configuration.properties['raci.command'].default;
 
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('the editor set-ups of docs/editors.md and examples/vscode-raci', () => {
   it('all start the server with the same command', () => {
     expect(COMMAND).toEqual(['npx', '--no', 'raci', 'lsp', '--stdio']);
@@ -25,8 +29,13 @@ describe('the editor set-ups of docs/editors.md and examples/vscode-raci', () =>
     const server = spawn(process.execPath, [CLI_MAIN, ...args], { cwd: ROOT });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     const client = new LspClient(server.stdout, server.stdin);
-    const { serverInfo } = await client.initialize();
+    const { serverInfo } = await client.initialize({ workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
     expect(serverInfo?.name).toBe('raci');
+    // An editor that can watch files for the server is asked to report the configuration files.
+    await waitFor(() => client.registrations.length > 0);
+    expect(client.registrations.map(({ method, registerOptions }) => [method, registerOptions])).toEqual([
+      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/{raci.config.json,package.json}' }] }],
+    ]);
     await client.shutdown();
     expect(await exited).toBe(0);
   });
