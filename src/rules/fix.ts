@@ -23,7 +23,10 @@ interface OffsetEdit {
  * responsible for anything is dropped, whatever finding proposed it.
  */
 export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: number } {
-  const candidates = offsetEdits(text, findings);
+  const candidates = offsetEdits(
+    text,
+    findings.flatMap((finding) => finding.fix ?? []),
+  );
   if (candidates.length === 0) return { text, applied: 0 };
   const original = safeAnalyseGuide(text);
   const uneven = unevenRowLines(original.tables);
@@ -37,17 +40,25 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
   return { text: applyEdits(text, kept), applied: kept.length };
 }
 
-function offsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
+/**
+ * The text with the edits applied, and how many were: an edit outside the
+ * text, or overlapping one already taken, is skipped. No check of what the
+ * edits mean: that is the caller's (see `applyFixes`).
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const kept = nonOverlapping(offsetEdits(text, edits));
+  return { text: applyEdits(text, kept), applied: kept.length };
+}
+
+function offsetEdits(text: string, edits: readonly TextEdit[]): OffsetEdit[] {
   const starts = lineStarts(text);
-  return findings
-    .flatMap((finding) => finding.fix ?? [])
-    .flatMap((edit: TextEdit): OffsetEdit[] => {
-      const lineStart = starts[edit.line - 1];
-      if (lineStart === undefined) return [];
-      const from = lineStart + edit.column - 1;
-      const to = lineStart + edit.endColumn - 1;
-      return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text }] : [];
-    });
+  return edits.flatMap((edit): OffsetEdit[] => {
+    const lineStart = starts[edit.line - 1];
+    if (lineStart === undefined) return [];
+    const from = lineStart + edit.column - 1;
+    const to = lineStart + edit.endColumn - 1;
+    return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text }] : [];
+  });
 }
 
 /** From the end of the text backwards, each edit ending before the previous one starts. */
