@@ -85,7 +85,7 @@ export async function runDrift(files: readonly string[], options: DriftCommandOp
         unreadable = true;
       }
     }
-    const guides = await Promise.all(read.map(async (entry): Promise<LocaleGuide> => localeGuide(entry)));
+    const guides = await Promise.all(read.map(localeGuide));
     let comparison = compareLocales(guides, { reference });
     if (!comparison.reference) {
       withoutReference += 1;
