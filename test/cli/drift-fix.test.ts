@@ -125,3 +125,32 @@ describe('stale translations from git history', () => {
     expect(await lastMatrixChange(files[0]!)).toBeUndefined();
   });
 });
+
+describe('raci drift --fix keeps the bytes it does not fix', () => {
+  it('a byte order mark and CRLF line endings stay; only the letters change', async () => {
+    const { files } = copyGuide(NUTANIX, ['en-gb', 'fr-fr']);
+    const original = readFileSync(files[1]!, 'utf8');
+    const crlf = `\uFEFF${original.replace(/\n/g, '\r\n')}`;
+    writeFileSync(files[1]!, crlf);
+    expect(await runDrift(files, { fix: true }, capture())).toBe(1);
+    const expected = crlf.replace(
+      '| Assurer la sécurité des infrastructures de gestion (API, control plane) | R | RA |\r\n',
+      '| Assurer la sécurité des infrastructures de gestion (API, control plane) | I | RA |\r\n',
+    );
+    expect(expected).not.toBe(crlf);
+    expect(readFileSync(files[1]!, 'utf8')).toBe(expected);
+  });
+
+  it('a file that is not valid UTF-8 is not rewritten: the rows are named as left', async () => {
+    const { files } = copyGuide(NUTANIX, ['en-gb', 'fr-fr']);
+    const bytes = Buffer.concat([Buffer.from(readFileSync(files[1]!)), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(files[1]!, bytes);
+    const io = capture();
+    expect(await runDrift(files, { fix: true }, io)).toBe(1);
+    expect(io.err.slice(-2)).toEqual([
+      `raci: ${files[1]}: not fixed: ${files[1]} is not plain UTF-8 text`,
+      'raci: --fix: 0 rows fixed in 0 translations; 2 rows with letters that differ left for a writer.',
+    ]);
+    expect(readFileSync(files[1]!)).toEqual(bytes);
+  });
+});
