@@ -91,3 +91,24 @@ export async function gitChangedSince(revision: string, pathspecs: readonly stri
   for (const path of untracked.split('\0')) if (path !== '' && !files.has(path)) files.set(path, { path, status: 'added' });
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+export interface FileCommit {
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+}
+
+/**
+ * The commits that touched `path` (relative to `options.cwd`), newest first,
+ * following renames; empty when the file is not tracked.
+ */
+export async function gitFileCommits(path: string, options: GitOptions = {}): Promise<FileCommit[]> {
+  const log = (await runGit(['log', '--follow', '--format=%H %cI', '--', path], options, path)).toString('utf8');
+  return log
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [commit = '', date = ''] = line.split(' ');
+      return { commit, date };
+    });
+}

@@ -147,12 +147,19 @@ async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .option('--reference <locale>', 'the locale the others are compared with', 'en-gb')
     .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--fix', "rewrite the letters of rows that differ to the reference's, changing no other byte")
+    .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them')
     .option('--no-color', 'no colours, even on a terminal')
-    .action(async (paths: string[], options: { reference: string; format: 'text' | 'markdown' | 'json'; color: boolean }) => {
-      const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
-      const { files } = await expandInputs(paths);
-      exitCode = await runDrift(files, options, processIo);
-    });
+    .action(
+      async (
+        paths: string[],
+        options: { reference: string; format: 'text' | 'markdown' | 'json'; fix?: boolean; dryRun?: boolean; color: boolean },
+      ) => {
+        const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
+        const { files } = await expandInputs(paths);
+        exitCode = await runDrift(files, options, processIo);
+      },
+    );
 
   // raci report: the static site.
   program

@@ -17,6 +17,7 @@ import type { Activity, Party, ResponsibilityModel, RoleLetter, Scope, Section }
 import { assertOptions } from '../util/options.js';
 import { alignRows } from './align-rows.js';
 import { textSimilarity } from './text-similarity.js';
+import { type MatrixChange, staleness, untranslatedEvidence } from './translation-notes.js';
 
 export const DEFAULT_REFERENCE_LOCALE = 'en-gb';
 
@@ -24,6 +25,8 @@ export const DEFAULT_REFERENCE_LOCALE = 'en-gb';
 export interface LocaleGuide {
   model: ResponsibilityModel;
   file?: string;
+  /** When its matrix last changed, from git; without it, staleness is told by the `updated` dates. */
+  changed?: MatrixChange;
 }
 
 /**
@@ -31,7 +34,8 @@ export interface LocaleGuide {
  * by section (by number) and row by row (by position): rows missing or extra,
  * letters and applicability marks that disagree, party columns missing. The
  * text is never compared (it is translated), but an untranslated body is
- * compared all the same. Pure: models in, data out. Options that do not
+ * compared all the same, and named (`untranslated`). A translation whose
+ * reference changed after it is `stale`. Pure: models in, data out. Options that do not
  * match `DriftOptionsSchema` throw a TypeError.
  */
 export function compareLocales(models: readonly (LocaleGuide | ResponsibilityModel)[], options: DriftOptions = {}): LocaleComparison {
@@ -54,7 +58,16 @@ export function compareLocales(models: readonly (LocaleGuide | ResponsibilityMod
   const base = localised[referenceIndex]!;
   const translations: TranslationReport[] = localised
     .filter((_, index) => index !== referenceIndex)
-    .map((guide) => ({ ...describe(guide), findings: compareTranslation(base.model, guide.model) }));
+    .map((guide) => {
+      const stale = staleness(base, guide);
+      const untranslated = untranslatedEvidence(base.model, guide.model, base.model.meta.locale!, guide.model.meta.locale!);
+      return {
+        ...describe(guide),
+        findings: compareTranslation(base.model, guide.model),
+        ...(stale ? { stale } : {}),
+        ...(untranslated ? { untranslated } : {}),
+      };
+    });
   return {
     driftSchemaVersion: DRIFT_SCHEMA_VERSION,
     guides: localised.map(describe),
@@ -75,7 +88,7 @@ function describe(guide: LocaleGuide): DriftGuide {
 }
 
 /** Columns paired by id (customer, ovhcloud are the same in every language), then the rest by column order. */
-function pairColumns<T extends { id: string }>(
+export function pairColumns<T extends { id: string }>(
   reference: readonly T[],
   translation: readonly T[],
 ): { pairs: [T, T][]; missing: T[]; extra: T[] } {
@@ -144,7 +157,7 @@ function pairSections(reference: readonly Section[], translation: readonly Secti
   return { pairs, missing, extra };
 }
 
-function lettersOf(activity: Activity, party: string): RoleLetter[] {
+export function lettersOf(activity: Activity, party: string): RoleLetter[] {
   return ROLE_LETTERS.filter((letter) => activity.assignments[party]?.includes(letter));
 }
 

@@ -19,6 +19,7 @@ import { toCsv } from './csv.js';
 import { renderDataPackage } from './datapackage.js';
 import { isSafeDatasetPath } from './guide-id.js';
 import { type PreparedGuide, renderJson } from './prepare-guide.js';
+import { relateGuides } from './translation-groups.js';
 import { type BuildOptions, type BuiltGuide, DatasetError, type DatasetFile } from './types.js';
 
 export interface DatasetBuild {
@@ -85,7 +86,12 @@ export function assembleDatasets(
   options: Pick<BuildOptions, 'escapeFormulas'> = {},
 ): DatasetBuild {
   const escapeFormulas = options.escapeFormulas ?? true;
-  const guides: GuideRecord[] = prepared.map((guide) => ({ ...guide, activities: listActivities(guide.model) }));
+  const relations = relateGuides(prepared);
+  const guides: GuideRecord[] = prepared.map((guide, index) => ({
+    ...guide,
+    ...relations[index]!,
+    activities: listActivities(guide.model),
+  }));
 
   const partyIds = [...new Set(guides.flatMap((g) => g.model.parties.map((p) => p.id)))].sort(compareStrings);
   const scopeIds = [...new Set(guides.flatMap((g) => g.model.scopes.map((s) => s.id)))].sort(compareStrings);
@@ -164,6 +170,9 @@ export function assembleDatasets(
       id: guide.id,
       source: guide.source,
       ...(guide.model.meta.locale ? { locale: guide.model.meta.locale } : {}),
+      translationGroup: guide.translationGroup,
+      ...(guide.referenceLocale ? { referenceLocale: guide.referenceLocale } : {}),
+      copyOf: guide.copyOf,
       title: guide.model.meta.title,
       sections: guide.sections,
       activities: guide.activities.length,

@@ -34,6 +34,9 @@ const LIST_DELIMITER = ';';
 export interface GuideRecord {
   id: string;
   source: string;
+  translationGroup: string;
+  referenceLocale: string | null;
+  copyOf: string[];
   model: ResponsibilityModel;
   diagnostics: Diagnostic[];
   sections: number;
@@ -73,6 +76,30 @@ export const GUIDE_COLUMNS: Column<GuideRecord>[] = [
     type: 'string',
     description: 'Locale from the file name (guide.fr-fr.md → fr-fr); empty when the name has none.',
     value: (g) => g.model.meta.locale ?? null,
+  },
+  {
+    name: 'translation_group',
+    type: 'string',
+    description:
+      'The translations of one guide share it: the folder of guide.<locale>.md (the path without the locale for another file name). Join on it to compare locales.',
+    constraints: { required: true },
+    value: (g) => g.translationGroup,
+  },
+  {
+    name: 'reference_locale',
+    type: 'string',
+    description: 'The locale the translations of the group are compared with (en-gb, as raci drift does); empty when the group has none.',
+    value: (g) => g.referenceLocale,
+  },
+  {
+    name: 'copy_of',
+    type: 'list',
+    itemType: 'string',
+    delimiter: LIST_DELIMITER,
+    description:
+      'Ids of guides in other folders with the same model (locale, parties, activities and letters): legacy copies. ' +
+      'To count each model once, leave out a guide whose copy_of holds an id sorted before its own.',
+    value: (g) => g.copyOf,
   },
   {
     name: 'title',

@@ -112,11 +112,37 @@ export function renderDriftText(comparisons: readonly LocaleComparison[], option
   return blocks.join('\n\n');
 }
 
+/** `fr-fr is stale: the en-gb matrix changed on 2025-01-01, fr-fr last on 2024-01-01 (git history)`. */
+function staleText(referenceLocale: string, translation: TranslationReport): string | undefined {
+  const stale = translation.stale;
+  if (!stale) return undefined;
+  const day = (at: string): string => at.slice(0, 10);
+  return (
+    `${translation.locale} is stale: the ${referenceLocale} matrix changed on ${day(stale.referenceChanged)}, ` +
+    `${translation.locale} last on ${day(stale.translationChanged)} (${stale.source === 'git' ? 'git history' : 'updated dates'})`
+  );
+}
+
+/** `pt-pt looks untranslated: its title ends with (EN); 14 of 14 activities are the en-gb text word for word`. */
+function untranslatedText(referenceLocale: string, translation: TranslationReport): string | undefined {
+  const evidence = translation.untranslated;
+  if (!evidence) return undefined;
+  const reasons = [
+    ...(evidence.titleMarker ? [`its title ends with (${evidence.titleMarker})`] : []),
+    `${evidence.identical} of ${plural(evidence.activities, 'activity', 'activities')} ${evidence.identical === 1 ? 'is' : 'are'} the ${referenceLocale} text word for word`,
+  ];
+  return `${translation.locale} looks untranslated: ${reasons.join('; ')}`;
+}
+
 function translationLines(reference: NonNullable<LocaleComparison['reference']>, translation: TranslationReport, c: Colors): string[] {
   const count = translation.findings.length;
   const head = `  ${translation.locale} (${baseName(translation.file)}) against ${reference.locale} (${baseName(reference.file)}): `;
-  if (count === 0) return [head + c.green('agrees')];
-  const lines = [head + c.red(plural(count, 'disagreement'))];
+  const notes = [
+    ...[staleText(reference.locale, translation)].flatMap((text) => (text ? [`    ${c.yellow('stale')}  ${text}`] : [])),
+    ...[untranslatedText(reference.locale, translation)].flatMap((text) => (text ? [`    ${c.cyan('info')}  ${text}`] : [])),
+  ];
+  if (count === 0) return [head + c.green('agrees'), ...notes];
+  const lines = [head + c.red(plural(count, 'disagreement')), ...notes];
   for (const finding of translation.findings) {
     lines.push(
       `    ${c.bold(where(finding))}  ${c.yellow(KIND_TEXT[finding.kind])}  ${findingSummary(finding, reference.locale, translation.locale)}`,
@@ -148,6 +174,10 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
         `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : plural(count, 'disagreement')}`,
         '',
       );
+      const notes = [staleText(reference.locale, translation), untranslatedText(reference.locale, translation)].filter(
+        (note): note is string => note !== undefined,
+      );
+      if (notes.length > 0) lines.push(...notes.map((note) => `- ${escapeMarkdown(note)}`), '');
       if (count === 0) continue;
       lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
       for (const finding of translation.findings) {

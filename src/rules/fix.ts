@@ -35,7 +35,10 @@ export function safeFixEdits(text: string, findings: readonly Finding[]): TextEd
 }
 
 function safeOffsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
-  const candidates = offsetEdits(text, findings);
+  const candidates = offsetEdits(
+    text,
+    findings.flatMap((finding) => finding.fix ?? []),
+  );
   if (candidates.length === 0) return [];
   const original = safeAnalyseGuide(text);
   const uneven = unevenRowLines(original.tables);
@@ -48,17 +51,25 @@ function safeOffsetEdits(text: string, findings: readonly Finding[]): OffsetEdit
   return safe.length === edits.length || keeps(safe) ? safe : [];
 }
 
-function offsetEdits(text: string, findings: readonly Finding[]): OffsetEdit[] {
+/**
+ * The text with the edits applied, and how many were: an edit outside the
+ * text, or overlapping one already taken, is skipped. No check of what the
+ * edits mean: that is the caller's (see `applyFixes`).
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const kept = nonOverlapping(offsetEdits(text, edits));
+  return { text: applyEdits(text, kept), applied: kept.length };
+}
+
+function offsetEdits(text: string, edits: readonly TextEdit[]): OffsetEdit[] {
   const starts = lineStarts(text);
-  return findings
-    .flatMap((finding) => finding.fix ?? [])
-    .flatMap((edit: TextEdit): OffsetEdit[] => {
-      const lineStart = starts[edit.line - 1];
-      if (lineStart === undefined) return [];
-      const from = lineStart + edit.column - 1;
-      const to = lineStart + edit.endColumn - 1;
-      return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text, source: edit }] : [];
-    });
+  return edits.flatMap((edit): OffsetEdit[] => {
+    const lineStart = starts[edit.line - 1];
+    if (lineStart === undefined) return [];
+    const from = lineStart + edit.column - 1;
+    const to = lineStart + edit.endColumn - 1;
+    return from <= to && to <= text.length ? [{ line: edit.line, from, to, text: edit.text, source: edit }] : [];
+  });
 }
 
 /** From the end of the text backwards, each edit ending before the previous one starts. */

@@ -84,8 +84,26 @@ export const DriftGuideSchema = z.object({
   parties: z.array(z.object({ id: z.string(), label: z.string() })).describe('The party columns, to name the ids of `assignments`.'),
 });
 
+export const StaleTranslationSchema = z.object({
+  source: z
+    .enum(['git', 'updated'])
+    .describe('git: the last commits that changed each matrix; updated: the guides’ `updated` dates (files not in a git repository).'),
+  referenceChanged: z.string().describe('When the reference’s matrix last changed: an ISO date (updated) or date and time (git).'),
+  translationChanged: z.string().describe('When the translation’s matrix last changed, in the same form.'),
+});
+
+export const UntranslatedSchema = z.object({
+  titleMarker: z.string().optional().describe('The language marker that ends the title, as in “… (EN)”.'),
+  identical: z.number().int().min(0).describe('Activities whose text is the reference’s, word for word.'),
+  activities: z.number().int().min(0).describe('Activities of the translation.'),
+});
+
 export const TranslationReportSchema = DriftGuideSchema.extend({
   findings: z.array(DriftFindingSchema),
+  stale: StaleTranslationSchema.optional().describe('Set when the reference’s matrix changed after the translation’s last change.'),
+  untranslated: UntranslatedSchema.optional().describe(
+    'Set (an info) when the file reads as the reference’s language rather than its own locale’s.',
+  ),
 });
 
 export const LocaleComparisonSchema = z.object({
@@ -103,5 +121,7 @@ export type PartyDisagreement = z.infer<typeof PartyDisagreementSchema>;
 export type ScopeDisagreement = z.infer<typeof ScopeDisagreementSchema>;
 export type DriftFinding = z.infer<typeof DriftFindingSchema>;
 export type DriftGuide = z.infer<typeof DriftGuideSchema>;
+export type StaleTranslation = z.infer<typeof StaleTranslationSchema>;
+export type Untranslated = z.infer<typeof UntranslatedSchema>;
 export type TranslationReport = z.infer<typeof TranslationReportSchema>;
 export type LocaleComparison = z.infer<typeof LocaleComparisonSchema>;

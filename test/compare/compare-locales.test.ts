@@ -153,6 +153,8 @@ describe('compareLocales', () => {
     expect(renderDriftText([comparison]).split('\n')).toEqual([
       'x/guide.*.md',
       '  fr-fr (guide.fr-fr.md) against en-gb (guide.en-gb.md): 1 disagreement',
+      // The English text under a French locale: named, and compared all the same.
+      '    info  fr-fr looks untranslated: 7 of 7 activities are the en-gb text word for word',
       '    table  party column missing  column OVHcloud missing in fr-fr',
       '      en-gb  guide.en-gb.md:24  (first row of the tables)',
       '      fr-fr  guide.fr-fr.md:24  (first row of the tables)',

@@ -69,6 +69,28 @@ describe('buildDatasets on the bundled guides', () => {
     expect(validate(broken)).toBe(false);
   });
 
+  it('the two Email Pro paths, and the two Hosted Exchange paths, are copies of each other; no other guide is', () => {
+    const copies = readCsv(fileOf(build, 'guides.csv'))
+      .filter((row) => row.copy_of !== '')
+      .map((row) => `${row.id} → ${row.copy_of}`);
+    expect(copies).toEqual([
+      'corpus/pages/web/emails-pro/responsibility_model/en-gb → corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/en-gb',
+      'corpus/pages/web/microsoft-collaborative-solutions/responsibility-model/en-gb → corpus/pages/web_cloud/email_and_collaborative_solutions/microsoft_exchange/responsibility-model/en-gb',
+      'corpus/pages/web_cloud/email_and_collaborative_solutions/email_pro/responsibility_model/en-gb → corpus/pages/web/emails-pro/responsibility_model/en-gb',
+      'corpus/pages/web_cloud/email_and_collaborative_solutions/microsoft_exchange/responsibility-model/en-gb → corpus/pages/web/microsoft-collaborative-solutions/responsibility-model/en-gb',
+    ]);
+  });
+
+  it('the locales of one guide share its folder as their translation group', () => {
+    const nutanix = readCsv(fileOf(build, 'guides.csv')).filter(
+      (row) => row.translation_group === 'corpus/pages/cloud/nutanix/60-responsibility-sharing',
+    );
+    expect(nutanix.map((row) => [row.locale, row.reference_locale])).toEqual([
+      ['en-gb', 'en-gb'],
+      ['fr-fr', 'en-gb'],
+    ]);
+  });
+
   it('reads back activities.csv with a CSV parser as exactly the activities of the models', () => {
     const rows = readCsv(fileOf(build, 'activities.csv')).map((row) =>
       Object.fromEntries(Object.entries(row).map(([k, v]) => [k, unescapeCsvCell(v)])),

@@ -30,6 +30,12 @@ function startsWithBom(bytes: Uint8Array): boolean {
   return BOM.every((byte, index) => bytes[index] === byte);
 }
 
+/** The fixed text as the bytes to write: UTF-8, with the byte order mark the decoder stripped put back in front. */
+export function encodeLike(original: Uint8Array, text: string): Buffer {
+  // Copied, not spread through an array of numbers.
+  return Buffer.concat([startsWithBom(original) ? BOM : new Uint8Array(0), new TextEncoder().encode(text)]);
+}
+
 function check(bytes: Uint8Array, file: string, config: RaciConfig | undefined): CheckResult {
   return checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
 }
@@ -55,8 +61,7 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
   // Loaded only for --fix: it brings the diff library.
   const { applyFixes, unifiedDiff } = await import('../../rules/fix.js');
   const fixed = applyFixes(result.text, result.findings);
-  // The byte order mark the decoder stripped goes back in front; copied, not spread through an array of numbers.
-  const fixedBytes = Buffer.concat([startsWithBom(bytes) ? BOM : new Uint8Array(0), new TextEncoder().encode(fixed.text)]);
+  const fixedBytes = encodeLike(bytes, fixed.text);
   let diff = '';
   let writeError: string | undefined;
   if (data.dryRun) {

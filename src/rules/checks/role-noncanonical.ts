@@ -1,13 +1,9 @@
 import { quote } from '../../diagnostics/diagnostic.js';
 import { repeatedLetters } from '../../roles/role-cell.js';
 import type { TextEdit } from '../../schema/finding.js';
+import { letterCellEdit } from '../cell-edit.js';
 import { cellSpan, type PartyCell, type RowContext } from '../guide-context.js';
 import { activityOf, EXAMPLE_TABLE, type RuleCheck, type RuleFinding, type RuleModule } from '../rule-finding.js';
-
-/** Emphasis around the whole cell (`**IR**`) is kept by the fix. */
-const WRAPPED = /^(\*\*|__|\*|_)(.+)\1$/s;
-/** What a fix may rewrite: RACI letters, separators and spaces, nothing else (no link, escape or markup). */
-const REWRITABLE = /^[RACIraci\s,;/+&.·\-–—]+$/u;
 
 /**
  * `role-noncanonical`: a cell read fine but not written `RACI`-ordered, upper
@@ -48,14 +44,8 @@ function reasons(text: string, canonical: string): string {
 }
 
 function fixFor(row: RowContext, cell: PartyCell, canonical: string): TextEdit[] | undefined {
-  const slice = cell.slice;
-  if (!slice) return undefined;
-  const content = row.lineText.slice(slice.contentStart, slice.contentEnd);
-  const wrapped = WRAPPED.exec(content);
-  const marker = wrapped?.[1] ?? '';
-  const inner = wrapped ? wrapped[2]! : content;
-  if (!REWRITABLE.test(inner)) return undefined;
-  return [{ line: row.line, column: slice.contentStart + 1, endColumn: slice.contentEnd + 1, text: `${marker}${canonical}${marker}` }];
+  const edit = cell.slice ? letterCellEdit(row.line, row.lineText, cell.slice, canonical) : undefined;
+  return edit ? [edit] : undefined;
 }
 
 export const roleNoncanonical: RuleModule = {
