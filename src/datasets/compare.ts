@@ -1,18 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import pMap from 'p-map';
-import { listTree } from './tree.js';
+import { folderView, IO_CONCURRENCY, manifestFile } from './owned-folder.js';
 import type { DatasetFile } from './types.js';
-
-/** File operations in flight at once: enough to hide the latency of each, few enough for any file-descriptor limit. */
-export const IO_CONCURRENCY = 16;
+import { DATASETS_OWNER } from './write.js';
 
 export interface DatasetComparison {
   /** Files whose bytes differ from a fresh build, with the first line that differs. */
   stale: { path: string; line: number }[];
   /** Files a fresh build produces that the folder lacks. */
   missing: string[];
-  /** Files in the folder that a fresh build does not produce (removed by the next build). */
+  /** Files in the folder that a fresh build does not produce: removed by the next build, or refused when it did not write them. */
   extra: string[];
   unchanged: string[];
 }
@@ -26,19 +22,21 @@ function firstDifferentLine(expected: string, actual: string): number {
   return expected.slice(0, index).split('\n').length;
 }
 
-/** Compares a fresh build with a folder, reading only: what `raci build --check` reports. */
+/**
+ * Compares a fresh build with a folder, reading only: what `raci build
+ * --check` reports. The build's manifest (`.raci-build.json`) is compared
+ * like the other files; staging folders and the lock are not the datasets'
+ * files, and a build killed while replacing files is seen as completed.
+ */
 export async function compareDatasets(outDir: string, files: readonly DatasetFile[]): Promise<DatasetComparison> {
-  const tree = await listTree(outDir);
+  const view = await folderView(outDir, DATASETS_OWNER);
+  const expected = [...files, manifestFile(DATASETS_OWNER, files)];
   const comparison: DatasetComparison = { stale: [], missing: [], extra: [], unchanged: [] };
   // Many small reads: several in flight at once, results taken in the files' order.
-  const actuals = await pMap(
-    files,
-    // A symbolic link is stale even when its target matches: the build writes a real file there.
-    async (file) => (tree.get(file.path) === 'file' ? await readFile(join(outDir, file.path)) : undefined),
-    { concurrency: IO_CONCURRENCY },
-  );
-  files.forEach((file, index) => {
-    if (!tree.has(file.path)) {
+  // A symbolic link is stale even when its target matches: the build writes a real file there.
+  const actuals = await pMap(expected, (file) => view.read(file.path), { concurrency: IO_CONCURRENCY });
+  expected.forEach((file, index) => {
+    if (!view.entries.has(file.path)) {
       comparison.missing.push(file.path);
       return;
     }
@@ -46,7 +44,7 @@ export async function compareDatasets(outDir: string, files: readonly DatasetFil
     if (actual?.equals(Buffer.from(file.content, 'utf8'))) comparison.unchanged.push(file.path);
     else comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, actual.toString('utf8')) : 1 });
   });
-  const produced = new Set(files.map((file) => file.path));
-  comparison.extra = [...tree.keys()].filter((path) => !produced.has(path)).sort();
+  const produced = new Set(expected.map((file) => file.path));
+  comparison.extra = [...view.entries.keys()].filter((path) => !produced.has(path));
   return comparison;
 }

@@ -33,21 +33,3 @@ export async function listTree(root: string): Promise<Map<string, EntryKind>> {
   // In path order, whatever order the reads finished in.
   return new Map([...entries].sort(([a], [b]) => compareStrings(a, b)));
 }
-
-/** Folders below `root`, deepest first (to remove the empty ones bottom-up). */
-export async function listFolders(root: string): Promise<string[]> {
-  const folders: string[] = [];
-  const visit = async (folder: string, prefix: string): Promise<void> => {
-    const children = (await readdir(folder, { withFileTypes: true })).filter((child) => child.isDirectory());
-    await Promise.all(
-      children.map(async (child) => {
-        const relative = prefix ? `${prefix}/${child.name}` : child.name;
-        await visit(join(folder, child.name), relative);
-        // After everything below it: the list stays deepest first.
-        folders.push(relative);
-      }),
-    );
-  };
-  await visit(root, '');
-  return folders;
-}

@@ -43,6 +43,7 @@ export const DatasetErrorCodeSchema = z.enum([
   'path-conflict',
   'out-not-dataset',
   'out-unusable',
+  'out-busy',
   'write-failed',
 ]);
 

@@ -138,8 +138,8 @@ describe('raci build', () => {
         [[join(dir, 'clash')], { out: join(dir, 'o1') }, /would both be the guide "a\/en-gb"/],
         [[join(dir, 'empty')], { out: join(dir, 'o2') }, /no guide found/],
         [[join(dir, 'pages')], { out: join(dir, 'pages/a') }, /inside the output folder/],
-        [[join(dir, 'pages')], { out: join(dir, 'home') }, /holds no datapackage\.json/],
-        [[join(dir, 'pages')], { out: join(dir, 'file.txt') }, /cannot be used as the output folder/],
+        [[join(dir, 'pages')], { out: join(dir, 'home') }, /not written by raci build \(it has no \.raci-build\.json\)/],
+        [[join(dir, 'pages')], { out: join(dir, 'file.txt') }, /exists and is not a folder/],
       ];
       for (const [paths, options, message] of cases) {
         const attempt = runBuild(paths, options, capture());
@@ -173,7 +173,7 @@ describe('raci build', () => {
       const bad = await run(join(dir, 'pages'), '--out', join(dir, 'file.txt'));
       expect(bad.code).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-      expect(bad.stderr).toMatch(/^raci: .*cannot be used as the output folder/);
+      expect(bad.stderr).toMatch(/^raci: .*file.txt: exists and is not a folder\n$/);
       const noOut = await run(join(dir, 'pages'));
       expect(noOut.code).toBe(2);
       expect(noOut.stderr).toContain("required option '--out <dir>' not specified");

@@ -1,10 +1,11 @@
-import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDatasets } from '../../src/datasets/build.js';
 import { compareDatasets } from '../../src/datasets/compare.js';
+import { manifestFile } from '../../src/datasets/owned-folder.js';
 import { DatasetError, type DatasetFile } from '../../src/datasets/types.js';
-import { writeDatasets } from '../../src/datasets/write.js';
+import { DATASETS_OWNER, writeDatasets } from '../../src/datasets/write.js';
 import { guideMarkdown, input, withTempDir } from './helpers.js';
 
 /** Every file below a folder with its bytes, as text: a snapshot to compare before and after. */
@@ -26,6 +27,8 @@ const v2 = () =>
   ]).files;
 
 const asRecord = (files: readonly DatasetFile[]) => Object.fromEntries(files.map((f) => [f.path, f.content]));
+/** What a build leaves: the files, and the manifest listing them. */
+const withManifest = (files: readonly DatasetFile[]) => asRecord([...files, manifestFile(DATASETS_OWNER, files)]);
 
 describe('writeDatasets', () => {
   it('writes every file, then on a rebuild replaces stale ones, removes the ones no longer built and leaves no empty folder', async () => {
@@ -33,10 +36,10 @@ describe('writeDatasets', () => {
       const out = join(dir, 'out');
       const first = await writeDatasets(out, v1());
       expect(first.written).toHaveLength(v1().length);
-      expect(await snapshot(out)).toEqual(asRecord(v1()));
+      expect(await snapshot(out)).toEqual(withManifest(v1()));
 
       const second = await writeDatasets(out, v2());
-      expect(await snapshot(out)).toEqual(asRecord(v2()));
+      expect(await snapshot(out)).toEqual(withManifest(v2()));
       expect(second.removed).toEqual(['guides/b/en-gb.json']);
       expect(second.written).toContain('guides/c/fr-fr.json');
       expect(second.unchanged).toContain('schema/responsibility-model.schema.json');
@@ -59,7 +62,6 @@ describe('writeDatasets', () => {
   it('leaves the previous datasets as they were when a write fails midway', async () => {
     await withTempDir(async (dir) => {
       await writeDatasets(dir, v1());
-      await writeFile(join(dir, 'notes.txt'), 'extra, to be removed only by a successful build\n');
       const before = await snapshot(dir);
       let calls = 0;
       const failing = async (path: string, data: Uint8Array) => {
@@ -90,7 +92,7 @@ describe('writeDatasets', () => {
       await mkdir(join(dir, '.raci-build-x1y2z3/guides'), { recursive: true });
       await writeFile(join(dir, '.raci-build-x1y2z3/guides/half.json'), '{');
       await writeDatasets(dir, v1());
-      expect(await snapshot(dir)).toEqual(asRecord(v1()));
+      expect(await snapshot(dir)).toEqual(withManifest(v1()));
     });
   });
 
@@ -103,20 +105,22 @@ describe('writeDatasets', () => {
     });
   });
 
-  it('never writes through a symbolic link in the output folder', async () => {
+  it('never writes through a symbolic link in the output folder: a link it did not write is refused', async () => {
     await withTempDir(async (dir) => {
       const out = join(dir, 'out');
       const elsewhere = join(dir, 'elsewhere');
       await mkdir(elsewhere);
       await writeDatasets(out, v1());
       // Someone replaced guides/ by a link to another folder.
-      await import('node:fs/promises').then(({ rm }) => rm(join(out, 'guides'), { recursive: true }));
+      await rm(join(out, 'guides'), { recursive: true });
       await symlink(elsewhere, join(out, 'guides'));
       expect((await compareDatasets(out, v1())).extra).toEqual(['guides']);
-      await writeDatasets(out, v1());
+      await expect(writeDatasets(out, v1())).rejects.toMatchObject({
+        code: 'out-not-dataset',
+        message: expect.stringContaining('(guides)'),
+      });
       expect(await readdir(elsewhere)).toEqual([]);
-      expect((await lstat(join(out, 'guides'))).isDirectory()).toBe(true);
-      expect(await snapshot(out)).toEqual(asRecord(v1()));
+      expect((await lstat(join(out, 'guides'))).isSymbolicLink()).toBe(true);
     });
   });
 
@@ -140,7 +144,15 @@ describe('compareDatasets', () => {
       expect(result.missing).toEqual(['guides/c/fr-fr.json']);
       expect(result.extra).toEqual(['guides/b/en-gb.json', 'unexpected.csv']);
       const stale = Object.fromEntries(result.stale.map((s) => [s.path, s.line]));
-      expect(Object.keys(stale)).toEqual(['activities.csv', 'activities.jsonl', 'datapackage.json', 'guides.csv', 'guides/a/en-gb.json']);
+      // The manifest, compared last, lists the files of v1.
+      expect(Object.keys(stale)).toEqual([
+        'activities.csv',
+        'activities.jsonl',
+        'datapackage.json',
+        'guides.csv',
+        'guides/a/en-gb.json',
+        '.raci-build.json',
+      ]);
       expect(stale['activities.csv']).toBe(2);
       expect(result.unchanged).toEqual(['diagnostics.jsonl', 'schema/responsibility-model.schema.json']); // no findings in either build
     });
@@ -149,7 +161,7 @@ describe('compareDatasets', () => {
   it('reports every file missing for a folder that does not exist', async () => {
     await withTempDir(async (dir) => {
       const result = await compareDatasets(join(dir, 'nothing'), v1());
-      expect(result.missing).toEqual(v1().map((f) => f.path));
+      expect(result.missing).toEqual([...v1().map((f) => f.path), '.raci-build.json']);
       expect(await readdir(dir)).toEqual([]);
     });
   });

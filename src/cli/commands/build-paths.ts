@@ -1,10 +1,35 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { normalizeSourcePath } from '../../datasets/assign-ids.js';
 
 /** True when `child` is `parent` or inside it (both absolute). */
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** The path with every symbolic link resolved; for a path that does not exist yet, its nearest existing folder's. */
+async function realPathOf(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(await realPathOf(parent), basename(absolute));
+  }
+}
+
+/**
+ * The first input inside the output folder, by their paths as given and by
+ * their real paths (an output folder that is a link to the inputs' folder
+ * holds them too): replacing the output would delete it.
+ */
+export async function inputInsideOutput(inputs: readonly string[], out: string): Promise<string | undefined> {
+  const realOut = await realPathOf(out);
+  for (const input of inputs) {
+    if (isInside(resolve(input), resolve(out)) || isInside(await realPathOf(input), realOut)) return input;
+  }
+  return undefined;
 }
 
 /**

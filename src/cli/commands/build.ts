@@ -14,7 +14,7 @@ import type { CommandIo } from '../io.js';
 import type { Progress } from '../progress.js';
 import { mapFiles } from '../worker-pool.js';
 import type { BuildFileData, BuildFileResult } from './build-file.js';
-import { isInside, sourcePathOf } from './build-paths.js';
+import { inputInsideOutput, isInside, sourcePathOf } from './build-paths.js';
 
 export interface BuildCommandOptions {
   out: string;
@@ -81,11 +81,11 @@ async function planGuides(
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')} (folders are searched for *.md)`);
   const root = options.root !== undefined ? resolve(options.root) : await commonRoot(paths);
   const shownRoot = options.root ?? (relative('.', root) || '.');
-  const out = resolve(options.out);
   const planned: PlannedGuide[] = [];
+  const inside = await inputInsideOutput(guides, options.out);
+  if (inside !== undefined)
+    throw new UsageError(`${inside}: the guide is inside the output folder ${options.out}, which the build replaces`);
   for (const file of guides) {
-    if (isInside(resolve(file), out))
-      throw new UsageError(`${file}: the guide is inside the output folder ${options.out}, which the build replaces`);
     const path = sourcePathOf(root, file);
     if (path === undefined) throw new UsageError(`${file}: outside the build root ${shownRoot}; guide ids are paths relative to it`);
     planned.push({ file, path });

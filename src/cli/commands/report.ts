@@ -1,6 +1,8 @@
-import { mkdir, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { diffModels } from '../../compare/diff-models.js';
+import { type FolderOwner, writeOwnedFolder } from '../../datasets/owned-folder.js';
+import { DatasetError } from '../../datasets/types.js';
 import { NOT_A_GUIDE } from '../../model/looks-like-guide.js';
 import { emptyModel } from '../../parse/analyse-guide.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
@@ -8,13 +10,14 @@ import { localeFromPath } from '../../read/locale.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
 import type { SkippedFile } from '../../site/overview-page.js';
-import { buildReportSite, type RemovedGuide, type ReportGuide } from '../../site/site.js';
+import { buildReportSite, type RemovedGuide, type ReportGuide, type SiteFile } from '../../site/site.js';
 import { plural } from '../../util/strings.js';
 import { loadConfig } from '../config-file.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
-import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import { expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
+import { inputInsideOutput } from './build-paths.js';
 
 export interface ReportCommandOptions {
   out: string;
@@ -29,9 +32,12 @@ export interface ReportCommandOptions {
   cwd?: string;
 }
 
-/** Marks a folder as ours, so a second run may replace it and never touches anything else. */
+/**
+ * How `raci report` marks its output folder: `.raci-report` lists every file
+ * it wrote, the only ones a later run replaces or removes (see owned-folder.ts).
+ */
 export const MARKER_FILE = '.raci-report';
-const MARKER_TEXT = 'This folder was written by `raci report`; the next run replaces all of it.\n';
+const REPORT_OWNER: FolderOwner = { tool: 'raci report', manifest: MARKER_FILE, stagingPrefix: '.raci-report-', lock: '.raci-report.lock' };
 
 const { version } = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -104,29 +110,14 @@ async function compareWithBase(guides: ReportGuide[], base: string, paths: reado
   return removed;
 }
 
-async function prepareOutput(out: string, inputs: readonly string[]): Promise<void> {
-  const root = resolve(out);
-  const inside = inputs.find((file) => {
-    const path = relative(root, resolve(file));
-    return path !== '' && !path.startsWith('..') && !path.startsWith(sep) && !/^[a-zA-Z]:/.test(path);
-  });
+async function writeSite(out: string, inputs: readonly string[], site: readonly SiteFile[]): Promise<void> {
+  const inside = await inputInsideOutput(inputs, out);
   if (inside !== undefined) throw new UsageError(`${out}: the output folder contains an input (${inside}); choose another --out`);
-  let entries: string[];
   try {
-    const info = await stat(root);
-    if (!info.isDirectory()) throw new UsageError(`${out}: exists and is not a folder`);
-    entries = await readdir(root);
+    await writeOwnedFolder(out, site, REPORT_OWNER);
   } catch (caught) {
-    if (caught instanceof UsageError) throw caught;
-    if ((caught as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UsageError(`${out}: ${describeFsError(caught)}`);
+    throw caught instanceof DatasetError ? new UsageError(caught.message) : caught;
   }
-  if (entries.length === 0) return;
-  if (!entries.includes(MARKER_FILE)) {
-    throw new UsageError(`${out}: the folder is not empty and was not written by raci report; choose an empty or new folder`);
-  }
-  // Ours: replace it whole, so pages of guides that are gone do not linger.
-  for (const entry of entries) await rm(join(root, entry), { recursive: true, force: true });
 }
 
 /**
@@ -164,16 +155,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
     ...(options.base !== undefined ? { base: options.base, removed } : {}),
   });
 
-  await prepareOutput(options.out, files);
-  try {
-    for (const file of [...site, { path: MARKER_FILE, content: MARKER_TEXT }]) {
-      const target = join(options.out, ...file.path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content, 'utf8');
-    }
-  } catch (caught) {
-    throw new UsageError(`${options.out}: ${describeFsError(caught)}`);
-  }
+  await writeSite(options.out, files, site);
 
   const findings = guides.flatMap((guide) => guide.findings);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
