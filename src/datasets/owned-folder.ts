@@ -98,8 +98,8 @@ async function readRecord(path: string): Promise<unknown> {
   return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
 }
 
-const isPathList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((path) => typeof path === 'string' && isSafeDatasetPath(path));
+const isPathList = (value: unknown, alsoAllowed?: string): value is string[] =>
+  Array.isArray(value) && value.every((path) => typeof path === 'string' && (isSafeDatasetPath(path) || path === alsoAllowed));
 
 /** The files the manifest lists; undefined when there is none, an error when it is not one we wrote. */
 async function readManifest(out: string, owner: FolderOwner): Promise<Set<string> | undefined> {
@@ -117,9 +117,12 @@ async function readManifest(out: string, owner: FolderOwner): Promise<Set<string
   return new Set(files);
 }
 
-async function readJournal(staging: string): Promise<Journal | undefined> {
+/** A committed journal: its last path to write is the manifest. */
+async function readJournal(staging: string, owner: FolderOwner): Promise<Journal | undefined> {
   const value = (await readRecord(join(staging, JOURNAL)).catch(() => undefined)) as Partial<Journal> | undefined;
-  return value && isPathList(value.write) && isPathList(value.remove) ? { write: value.write, remove: value.remove } : undefined;
+  if (!value || !isPathList(value.write, owner.manifest) || !isPathList(value.remove) || value.write.at(-1) !== owner.manifest)
+    return undefined;
+  return { write: value.write, remove: value.remove };
 }
 
 /** True when every folder on the way to `path` is a real folder: a rename or removal there cannot leave `out` through a link. */
@@ -133,20 +136,28 @@ async function isPlainPath(out: string, path: string): Promise<boolean> {
   return true;
 }
 
-/** Steps 3 and 4: idempotent, so that a run killed halfway is completed by the next. */
-async function applyJournal(out: string, staging: string, journal: Journal): Promise<void> {
+/**
+ * Steps 3 and 4: idempotent, so that a run killed halfway is completed by the
+ * next. Only files the manifest in place lists (`owned`) are replaced or
+ * removed: a journal planted in a folder can add files, never take one away.
+ */
+async function applyJournal(out: string, staging: string, journal: Journal, owned: ReadonlySet<string> | undefined): Promise<void> {
+  const isOurs = (path: string): boolean => owned?.has(path) === true;
   const renameIntoPlace = async (path: string): Promise<void> => {
     const source = join(staging, STAGED, path);
     if (!(await lstat(source).catch(() => undefined)) || !(await isPlainPath(out, path))) return;
-    await mkdir(dirname(join(out, path)), { recursive: true });
-    await rename(source, join(out, path));
+    const target = join(out, path);
+    if (path !== journal.write.at(-1) && !isOurs(path) && (await lstat(target).catch(() => undefined))) return;
+    await mkdir(dirname(target), { recursive: true });
+    await rename(source, target);
   };
   const data = journal.write.slice(0, -1);
   const half = Math.ceil(data.length / 2);
   await pMap(data.slice(0, half), renameIntoPlace, { concurrency: IO_CONCURRENCY, stopOnError: false });
   crashPoint('applying');
   await pMap(data.slice(half), renameIntoPlace, { concurrency: IO_CONCURRENCY, stopOnError: false });
-  await pMap(journal.remove, async (path) => ((await isPlainPath(out, path)) ? rm(join(out, path), { force: true }) : undefined), {
+  const removable = async (path: string): Promise<boolean> => isOurs(path) && (await isPlainPath(out, path));
+  await pMap(journal.remove, async (path) => ((await removable(path)) ? rm(join(out, path), { force: true }) : undefined), {
     concurrency: IO_CONCURRENCY,
     stopOnError: false,
   });
@@ -170,10 +181,15 @@ async function stagingFolders(out: string, owner: FolderOwner): Promise<string[]
 /** Completes a journal left by a killed run, and removes staging folders that never got one. Under the lock. */
 async function recoverLeftovers(out: string, owner: FolderOwner): Promise<void> {
   for (const staging of await stagingFolders(out, owner)) {
-    const journal = await readJournal(staging);
-    if (journal) await applyJournal(out, staging, journal);
+    const journal = await readJournal(staging, owner);
+    if (journal) await applyJournal(out, staging, journal, await readManifest(out, owner));
     else await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function hasCommittedJournal(out: string, owner: FolderOwner): Promise<boolean> {
+  for (const staging of await stagingFolders(out, owner)) if (await readJournal(staging, owner)) return true;
+  return false;
 }
 
 interface LockHolder {
@@ -229,11 +245,29 @@ async function acquireLock(out: string, owner: FolderOwner): Promise<() => Promi
   }
 }
 
+/**
+ * `mkdir -p`, each level tried once: Node's recursive mkdir retries forever
+ * where a parent exists but refuses children with ENOENT (`/proc`).
+ */
+async function makeFolder(path: string): Promise<void> {
+  const ignoreExisting = (caught: NodeJS.ErrnoException): void => {
+    if (caught.code !== 'EEXIST') throw caught;
+  };
+  try {
+    await mkdir(path);
+  } catch (caught) {
+    const parent = dirname(path);
+    if ((caught as NodeJS.ErrnoException).code !== 'ENOENT' || parent === path) return ignoreExisting(caught as NodeJS.ErrnoException);
+    await makeFolder(parent);
+    await mkdir(path).catch(ignoreExisting);
+  }
+}
+
 async function ensureOutFolder(out: string): Promise<void> {
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new DatasetError('out-unusable', `${out}: exists and is not a folder`, [out]);
   try {
-    await mkdir(out, { recursive: true });
+    await makeFolder(out);
   } catch (caught) {
     throw new DatasetError('out-unusable', `${out}: cannot be used as the output folder (${reason(caught)})`, [out]);
   }
@@ -257,7 +291,8 @@ async function dataEntries(out: string, owner: FolderOwner): Promise<Map<string,
 /** Refuses, before anything is written, a folder whose top level shows it is not ours (cheap for a large foreign folder). */
 async function refuseForeignTopLevel(out: string, owner: FolderOwner): Promise<void> {
   const names = (await readdir(out)).filter((name) => !isOwnerEntry(owner, name));
-  if (names.length > 0 && !(await lstat(join(out, owner.manifest)).catch(() => undefined)))
+  // A committed journal first: a run that removes its staging folder has put its manifest in place before.
+  if (names.length > 0 && !(await hasCommittedJournal(out, owner)) && !(await lstat(join(out, owner.manifest)).catch(() => undefined)))
     throw notOursError(out, owner, `the folder is not empty and was not written by ${owner.tool} (it has no ${owner.manifest})`);
 }
 
@@ -337,7 +372,7 @@ export async function writeOwnedFolder(
     await nodeWriteFile(join(staging, `${JOURNAL}.draft`), `${JSON.stringify(journal)}\n`);
     await rename(join(staging, `${JOURNAL}.draft`), join(staging, JOURNAL));
     crashPoint('committed');
-    await applyJournal(out, staging, journal);
+    await applyJournal(out, staging, journal, owned);
     return result;
   } finally {
     await release();
@@ -393,7 +428,7 @@ export async function folderView(
   if (manifest) entries.set(owner.manifest, manifest.isFile() ? 'file' : 'other');
   const staged = new Map<string, string>();
   for (const staging of await stagingFolders(out, owner)) {
-    const journal = await readJournal(staging);
+    const journal = await readJournal(staging, owner);
     if (!journal) continue;
     for (const path of journal.remove) entries.delete(path);
     for (const path of journal.write) {

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { renderGithub } from '../../format/github.js';
 import { type BlobLocation, renderGithubSummary } from '../../format/github-summary.js';
@@ -10,6 +10,7 @@ import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
 import { renderStylish } from '../../format/stylish.js';
 import { DEFAULT_LIMITS } from '../../parse/limits.js';
+import { readGuideBytes } from '../../parse/read-file.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
@@ -252,11 +253,19 @@ function baselinePath(baselineFile: string, file: string): string {
     .join('/');
 }
 
+/** A baseline larger than this is refused unread: far past any real one (a finding takes about 300 bytes). */
+const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
+
 async function readBaseline(path: string, required: boolean): Promise<Baseline | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Read as guides are: a FIFO or device named --baseline is refused, not waited on or read forever.
+    const bytes = await readGuideBytes(path, MAX_BASELINE_BYTES);
+    if (bytes.length > MAX_BASELINE_BYTES)
+      throw new UsageError(`${path}: larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB, not read as a baseline`);
+    text = Buffer.from(bytes).toString('utf8');
   } catch (caught) {
+    if (caught instanceof UsageError) throw caught;
     if (!required && (caught as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UsageError(
       `${path}: ${describeFsError(caught)}${(caught as NodeJS.ErrnoException).code === 'ENOENT' ? ' (create it with --update-baseline)' : ''}`,
