@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { processIo } from './io.js';
 
@@ -10,12 +11,24 @@ import { processIo } from './io.js';
  */
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** `--jobs N` for commands that run over many files: a whole number of at least 1 (else exit code 2). */
+const isWholeNumber = (value: string): boolean => /^\s*\d+\s*$/.test(value) && Number.isSafeInteger(Number(value)) && Number(value) >= 1;
+
+/**
+ * `--jobs N` for commands that run over many files: a whole number of at least
+ * 1 (else exit code 2), lowered to the number of cores, since each worker is a
+ * process with its own heap. RACI_MAX_JOBS sets another ceiling.
+ */
 function jobsOption(value: string): number {
+  if (!isWholeNumber(value)) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  const ceilingSetting = process.env.RACI_MAX_JOBS;
+  if (ceilingSetting !== undefined && !isWholeNumber(ceilingSetting))
+    throw new InvalidArgumentError(`RACI_MAX_JOBS=${ceilingSetting}: expected a whole number of at least 1.`);
+  const ceiling = ceilingSetting === undefined ? availableParallelism() : Number(ceilingSetting);
   const jobs = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1)
-    throw new InvalidArgumentError('expected a whole number of at least 1.');
-  return jobs;
+  if (jobs <= ceiling) return jobs;
+  const why = ceilingSetting === undefined ? 'the number of cores; set RACI_MAX_JOBS to allow more' : 'RACI_MAX_JOBS';
+  process.stderr.write(`raci: --jobs ${jobs} lowered to ${ceiling} (${why})\n`);
+  return ceiling;
 }
 
 /** The same `--jobs` for every command that spreads files over worker processes. */

@@ -41,8 +41,10 @@ export async function compareDatasets(outDir: string, files: readonly DatasetFil
       return;
     }
     const actual = actuals[index];
-    if (actual?.equals(Buffer.from(file.content, 'utf8'))) comparison.unchanged.push(file.path);
-    else comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, actual.toString('utf8')) : 1 });
+    const bytes = Buffer.from(file.content, 'utf8');
+    if (actual && bytes.equals(actual)) comparison.unchanged.push(file.path);
+    else
+      comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, Buffer.from(actual).toString('utf8')) : 1 });
   });
   const produced = new Set(expected.map((file) => file.path));
   comparison.extra = [...view.entries.keys()].filter((path) => !produced.has(path));

@@ -422,7 +422,7 @@ async function stage(out: string, owner: FolderOwner, changed: readonly OwnedFil
 export async function folderView(
   out: string,
   owner: FolderOwner,
-): Promise<{ entries: Map<string, 'file' | 'other'>; read: (path: string) => Promise<Buffer | undefined> }> {
+): Promise<{ entries: Map<string, 'file' | 'other'>; read: (path: string) => Promise<Uint8Array | undefined> }> {
   const entries = await dataEntries(out, owner);
   const manifest = await lstat(join(out, owner.manifest)).catch(() => undefined);
   if (manifest) entries.set(owner.manifest, manifest.isFile() ? 'file' : 'other');

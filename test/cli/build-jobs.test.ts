@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeManyGuides } from '../../scripts/make-many-guides.js';
@@ -62,6 +63,27 @@ describe('raci build --jobs', () => {
       expect(result.status).toBe(2);
       expect(await readdir(dir)).not.toContain('out');
     });
+  });
+
+  it('lowers --jobs to the number of cores, or to RACI_MAX_JOBS, saying so in one line', () => {
+    const summary = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [MAIN, 'summary', '--jobs', '100000', 'test/fixtures/diff'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+        timeout: 60_000,
+      });
+    const cores = summary({});
+    expect(cores.stderr).toBe(
+      `raci: --jobs 100000 lowered to ${availableParallelism()} (the number of cores; set RACI_MAX_JOBS to allow more)\n`,
+    );
+    expect(cores.status).toBe(0);
+    expect(summary({ RACI_MAX_JOBS: '3' }).stderr).toBe('raci: --jobs 100000 lowered to 3 (RACI_MAX_JOBS)\n');
+    expect(summary({ RACI_MAX_JOBS: '100000' }).stderr).toBe('');
+    const invalid = summary({ RACI_MAX_JOBS: 'many' });
+    expect(invalid.stderr).toBe(
+      "raci: option '--jobs <n>' argument '100000' is invalid. RACI_MAX_JOBS=many: expected a whole number of at least 1.\n",
+    );
+    expect(invalid.status).toBe(2);
   });
 
   it.each([['0'], ['x'], ['1.5']])('rejects --jobs %s with a usage error (exit code 2)', (jobs) => {

@@ -119,6 +119,26 @@ describe('raci parse and raci summary', () => {
     }
   });
 
+  it('a FIFO or a device given as --baseline (raci check) or --base (raci report) is refused at once, exit 2', () => {
+    const fifo = join(dir, 'baseline-fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    const guideFile = join(dir, 'baselined.en-gb.md');
+    writeFileSync(guideFile, SEED);
+    for (const [args, message] of [
+      [['check', guideFile, '--baseline', fifo], `raci: ${fifo}: not a regular file (a FIFO, socket or device)\n`],
+      [['check', guideFile, '--baseline', '/dev/zero'], 'raci: /dev/zero: not a regular file (a FIFO, socket or device)\n'],
+      [['report', guideFile, '--base', fifo, '--out', join(dir, 'base-out')], /^raci: [^\n]+\n$/],
+    ] as const) {
+      const result = spawnSync(process.execPath, [CLI_MAIN, ...args], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+  });
+
   it('the binary prints one line and exits 2, with no stack trace', () => {
     const cases: [string[], string][] = [
       [['parse', join(dir, 'nope.md')], `raci: ${join(dir, 'nope.md')}: no such file or directory\n`],
