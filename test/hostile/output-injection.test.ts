@@ -10,6 +10,7 @@ import {
   hostileGuide,
   INJECTED_COMMAND,
   LEADING_COMMAND_FILE_NAME,
+  RAW_CONTROL,
 } from '../helpers/injection.js';
 import { CLI_MAIN } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
@@ -51,7 +52,7 @@ describe('hostile file names and guide text never take over the terminal or the 
     ['summary', ['summary', 'guides']],
     ['parse', ['parse', `guides/${COMMAND_FILE_NAME}`]],
     ['diff', ['diff', `guides/${LEADING_COMMAND_FILE_NAME}`, `guides/${COMMAND_FILE_NAME}`]],
-    ['drift', ['drift', '.']],
+    ['drift', ['drift', join(translated, 'guide.en-gb.md'), join(translated, 'guide.fr-fr.md')]],
     ['build', ['build', 'guides', '--out', 'out']],
   ])('%s: no raw control character, no workflow command, on stdout or stderr', (_name, args) => {
     const result = raci(...args);
@@ -59,6 +60,8 @@ describe('hostile file names and guide text never take over the terminal or the 
     expect(`${result.stdout}${result.stderr}`).not.toContain('internal error');
     expectInert(result.stdout);
     expectInert(result.stderr);
+    // The hostile text is there, escaped: in the output or in the one-line refusal of the path.
+    expect(`${result.stdout}${result.stderr}`).toMatch(/PWNED|\\n::error/);
   });
 
   it('check: the file names and the escapes are shown, visibly', () => {
@@ -80,6 +83,7 @@ describe('hostile file names and guide text never take over the terminal or the 
   it('check --format github: the only commands are the annotations, the file name escaped as GitHub does', () => {
     const result = raci('check', '--format', 'github', 'guides');
     expectInert(result.stderr);
+    expect(result.stdout).not.toMatch(RAW_CONTROL);
     const commands = commandLines(result.stdout);
     expect(commands.length).toBeGreaterThan(0);
     for (const line of commands) expect(line).toMatch(/^::(error|warning|notice) file=guides\/[^:,]*,line=\d+,/);
