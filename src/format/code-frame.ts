@@ -1,5 +1,5 @@
 import type { Finding } from '../schema/finding.js';
-import { escapeControlCharacters } from '../util/control-characters.js';
+import { escapeControlCharacters, showBidiControls } from '../util/control-characters.js';
 
 export interface FrameStyle {
   gutter: (text: string) => string;
@@ -12,7 +12,8 @@ const INDENT = '    ';
 /**
  * Two lines: the source line of the finding, and carets under its span. A
  * long line is cut to a window around the span, marked with `…`. Control
- * characters are shown escaped, the carets moved to stay under the span.
+ * characters are shown escaped and bidirectional controls as `<U+202E>`, the
+ * carets moved to stay under the span.
  */
 export function codeFrame(lines: readonly string[], finding: Finding, style: FrameStyle): string[] {
   const source = lines[finding.line - 1];
@@ -28,7 +29,7 @@ export function codeFrame(lines: readonly string[], finding: Finding, style: Fra
   }
   const prefix = from > 0 ? '…' : '';
   const suffix = to < text.length ? '…' : '';
-  const shown = `${prefix}${escapeControlCharacters(text.slice(from, to))}${suffix}`;
+  const shown = `${prefix}${visible(text.slice(from, to))}${suffix}`;
   const spanEnd = Math.min(end, to + 1);
   const caretStart = prefix.length + escapedLength(text.slice(from, start));
   const spanned = text.slice(start, spanEnd);
@@ -41,7 +42,12 @@ export function codeFrame(lines: readonly string[], finding: Finding, style: Fra
   ];
 }
 
-/** How many columns a piece of the line takes once its control characters are escaped. */
+/** The source as shown: control characters escaped, bidirectional controls as `<U+202E>` tokens that cannot reorder the line. */
+function visible(text: string): string {
+  return showBidiControls(escapeControlCharacters(text));
+}
+
+/** How many columns a piece of the line takes once shown. */
 function escapedLength(text: string): number {
-  return escapeControlCharacters(text).length;
+  return visible(text).length;
 }

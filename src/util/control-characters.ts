@@ -56,3 +56,25 @@ export function stringifyJson(value: unknown): string {
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/**
+ * The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069): invisible, they change the order in which the text around
+ * them is displayed, so what a reader sees is not what is written (Trojan Source).
+ */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** `U+202E`: how a bidirectional control is named when shown. */
+export function codePointName(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Where each bidirectional control is in the text (UTF-16 offsets), with the character. */
+export function findBidiControls(text: string): { index: number; character: string }[] {
+  return [...text.matchAll(BIDI_CONTROL)].map((match) => ({ index: match.index, character: match[0] }));
+}
+
+/** The text with each bidirectional control shown as a visible `<U+202E>` token instead of reordering the text. */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROL, (character) => `<${codePointName(character)}>`);
+}

@@ -97,3 +97,18 @@ describe('hostile file names and guide text never take over the terminal or the 
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('bidirectional controls (Trojan Source)', () => {
+  it('check: a bidi-control warning on the row, the controls shown as tokens, none raw in the output', () => {
+    const trojan = join(folder, 'trojan.md');
+    writeFileSync(trojan, hostileGuide('Bidi \u202eevil\u202c name \u202egnp.exe', 'RA'));
+    const result = raci('check', '--no-color', 'trojan.md');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      '16:8   warning  Bidirectional controls U+202E (right-to-left override), U+202C (pop directional formatting) in ' +
+        '“Bidi <U+202E>evil<U+202C> name <U+202E>gnp.exe”',
+    );
+    expect(result.stdout).toContain('    16 | | Bidi <U+202E>evil<U+202C> name <U+202E>gnp.exe | RA | I |');
+    expect(result.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+});
