@@ -1,3 +1,5 @@
+import { inertText } from '../util/control-characters.js';
+
 /** Where a command writes; the CLI passes the process streams, tests pass arrays. */
 export interface CommandIo {
   stdout(text: string): void;
@@ -8,6 +10,7 @@ export interface CommandIo {
 
 export const processIo: CommandIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
-  stderr: (text) => process.stderr.write(`${text}\n`),
+  // Every message on stderr is one line, whatever file name or guide text it quotes.
+  stderr: (text) => process.stderr.write(`${inertText(text)}\n`),
   isTTY: Boolean(process.stdout.isTTY),
 };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { inertText } from '../util/control-characters.js';
 import { processIo } from './io.js';
 
 /**
@@ -54,7 +55,10 @@ async function main(argv: string[]): Promise<number> {
     .version(version)
     .exitOverride()
     // Subcommands inherit both, so every usage error of every command is one line.
-    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(`${usageLine(text)}\n`) });
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(`${inertText(usageLine(text))}\n`),
+    });
 
   program
     .command('parse')
@@ -219,7 +223,7 @@ main(process.argv).then(
     }
     const message = caught instanceof Error ? caught.message : String(caught);
     const isUsage = caught instanceof Error && caught.name === 'UsageError';
-    process.stderr.write(`raci: ${isUsage ? message : `internal error: ${message}`}\n`);
+    process.stderr.write(`raci: ${inertText(isUsage ? message : `internal error: ${message}`)}\n`);
     process.exitCode = 2;
   },
 );

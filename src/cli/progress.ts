@@ -1,3 +1,5 @@
+import { inertText } from '../util/control-characters.js';
+
 /** A progress line on a terminal: redrawn in place, erased when done. */
 export interface Progress {
   update(progress: { done: number; total: number; path: string }): void;
@@ -18,7 +20,7 @@ export function terminalProgress(stream: NodeJS.WriteStream, env: NodeJS.Process
     update({ done, total, path }) {
       if (total <= HANDFUL) return;
       const width = Math.max(20, (stream.columns || 80) - 1);
-      const line = `[${done}/${total}] ${path}`;
+      const line = `[${done}/${total}] ${inertText(path)}`;
       stream.write(`\r\u001b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
       shown = true;
     },

@@ -1,5 +1,11 @@
-/** A plain-text table for terminals: padded columns, a rule under the header, and optionally above the last (total) row. */
-export function formatTable(header: string[], rows: string[][], options: { alignRight?: number[]; footer?: boolean } = {}): string {
+import { inertText } from '../util/control-characters.js';
+
+/**
+ * A plain-text table for terminals: padded columns, a rule under the header, and optionally above the last (total) row.
+ * Cells (file names, locales) are printed with their control characters escaped.
+ */
+export function formatTable(header: string[], textRows: string[][], options: { alignRight?: number[]; footer?: boolean } = {}): string {
+  const rows = textRows.map((row) => row.map(inertText));
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const right = new Set(options.alignRight ?? []);
   const line = (row: string[]) =>

@@ -1,6 +1,7 @@
 import type { Node } from 'mdast';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
 import type { Diagnostic, Severity } from '../schema/model.js';
+import { escapeControlCharacters, inertText } from '../util/control-characters.js';
 
 /** unist's position types, reached through mdast (the package that declares our syntax trees). */
 type Position = NonNullable<Node['position']>;
@@ -50,10 +51,11 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   return counts;
 }
 
-/** `file:line:column severity message code`, the one-line form used on stderr. */
+/** `file:line:column severity message code`, the one-line form used on stderr: one line whatever the file name or message hold. */
 export function formatDiagnostic(diagnostic: Diagnostic, file = diagnostic.file): string {
   const place = `${diagnostic.line}:${diagnostic.column}`;
-  return `${file ? `${file}:` : ''}${place} ${diagnostic.severity} ${diagnostic.message} ${diagnostic.code}`;
+  const message = escapeControlCharacters(diagnostic.message);
+  return `${file ? `${inertText(file)}:` : ''}${place} ${diagnostic.severity} ${message} ${diagnostic.code}`;
 }
 
 /** Shortens quoted input so one huge cell cannot flood a message. */

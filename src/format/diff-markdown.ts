@@ -26,7 +26,7 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
     for (const change of handovers) {
       const before = escapeMarkdown(accountableText(change.accountable!.old, name));
       const after = escapeMarkdown(accountableText(change.accountable!.new, name));
-      lines.push(`- **${change.section.number}** ${escapeMarkdown(change.new!.text)}: **${before} → ${after}**`);
+      lines.push(`- **${escapeMarkdown(change.section.number)}** ${escapeMarkdown(change.new!.text)}: **${before} → ${after}**`);
     }
   }
 
@@ -44,17 +44,22 @@ export function renderDiffMarkdown(diff: ModelDiff): string {
   if (diff.sections.length > 0) {
     lines.push('', '#### Sections', '');
     for (const change of diff.sections) {
-      if (change.kind === 'added') lines.push(`- **added** ${change.number} ${escapeMarkdown(change.newTitle ?? '')}`);
-      else if (change.kind === 'removed') lines.push(`- **removed** ${change.number} ${escapeMarkdown(change.oldTitle ?? '')}`);
+      if (change.kind === 'added') lines.push(`- **added** ${escapeMarkdown(change.number)} ${escapeMarkdown(change.newTitle ?? '')}`);
+      else if (change.kind === 'removed')
+        lines.push(`- **removed** ${escapeMarkdown(change.number)} ${escapeMarkdown(change.oldTitle ?? '')}`);
       else if (change.kind === 'renumbered')
-        lines.push(`- **renumbered** ${change.oldNumber} → ${change.number} ${escapeMarkdown(change.newTitle ?? '')}`);
+        lines.push(
+          `- **renumbered** ${escapeMarkdown(change.oldNumber ?? '')} → ${escapeMarkdown(change.number)} ${escapeMarkdown(change.newTitle ?? '')}`,
+        );
       else
-        lines.push(`- **renamed** ${change.number} ~~${escapeMarkdown(change.oldTitle ?? '')}~~ ${escapeMarkdown(change.newTitle ?? '')}`);
+        lines.push(
+          `- **renamed** ${escapeMarkdown(change.number)} ~~${escapeMarkdown(change.oldTitle ?? '')}~~ ${escapeMarkdown(change.newTitle ?? '')}`,
+        );
     }
   }
 
   for (const group of groupBySection(diff.activities)) {
-    lines.push('', `#### ${group.section.number} ${escapeMarkdown(group.section.title)}`, '');
+    lines.push('', `#### ${escapeMarkdown(group.section.number)} ${escapeMarkdown(group.section.title)}`, '');
     for (const change of group.changes) lines.push(activityLine(change, name));
   }
   return lines.join('\n');
@@ -81,7 +86,7 @@ function wordDiffMarkdown(parts: readonly WordDiffPart[]): string {
       if (part.op === 'equal') return escapeMarkdown(part.text);
       // Emphasis markers must hug non-space text, so the spaces around a part stay outside them.
       const [before, core, after] = splitSurroundingSpace(part.text);
-      if (core === '') return part.text;
+      if (core === '') return escapeMarkdown(part.text);
       return `${gap}${before}${part.op === 'delete' ? `~~${escapeMarkdown(core)}~~` : `**${escapeMarkdown(core)}**`}${after}`;
     })
     .join('');
@@ -101,7 +106,7 @@ function activityLine(change: ActivityChange, name: (id: string) => string): str
     return `- **removed** ${escapeMarkdown(change.old!.text)}: ${assignmentsMarkdown(change.old!.assignments, name)} (line ${change.old!.line})`;
   const labels: string[] = [];
   if (change.reworded) labels.push('reworded');
-  if (change.moved) labels.push(`moved from ${change.old!.section.number}`);
+  if (change.moved) labels.push(`moved from ${escapeMarkdown(change.old!.section.number)}`);
   if (change.assignments.length > 0) labels.push('reassigned');
   if (change.assignments.length === 0 && change.scopes.length > 0) labels.push('scope changed');
   const text = change.reworded && change.words ? wordDiffMarkdown(change.words) : escapeMarkdown(change.new!.text);

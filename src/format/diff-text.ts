@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import type { ActivityChange, AssignmentChange, LabelChange, MetaChange, ModelDiff, WordDiffPart } from '../schema/diff.js';
 import type { RoleLetter } from '../schema/model.js';
+import { inertText } from '../util/control-characters.js';
+import { mapStrings } from '../util/map-strings.js';
 import { NONE } from '../util/strings.js';
 import { accountableChanges, accountableText, groupBySection, lettersText, partyNamer, summaryText } from './diff-shared.js';
 
@@ -11,8 +13,12 @@ export interface DiffTextOptions {
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** `raci diff --format text`: accountable changes first, then metadata, sections and activities by section. */
-export function renderDiffText(diff: ModelDiff, options: DiffTextOptions = {}): string {
+/**
+ * `raci diff --format text`: accountable changes first, then metadata, sections and activities by section.
+ * File names and guide text are printed with their control characters escaped.
+ */
+export function renderDiffText(original: ModelDiff, options: DiffTextOptions = {}): string {
+  const diff = mapStrings(original, inertText);
   const c = pc.createColors(options.color ?? false);
   const name = partyNamer(diff);
   const lines: string[] = [c.bold(`--- ${diff.old.label}`), c.bold(`+++ ${diff.new.label}`)];

@@ -1,9 +1,11 @@
 import pc from 'picocolors';
 import type { DriftFinding, DriftGuide, DriftRow, LocaleComparison, TranslationReport } from '../schema/drift.js';
 import type { RoleLetter } from '../schema/model.js';
+import { inertText } from '../util/control-characters.js';
+import { mapStrings } from '../util/map-strings.js';
 import { NONE, plural } from '../util/strings.js';
 import { lettersText } from './diff-shared.js';
-import { escapeMarkdown } from './markdown-escape.js';
+import { escapeMarkdown, inlineCode } from './markdown-escape.js';
 
 export interface DriftTextOptions {
   /** ANSI colours (the CLI turns them on for a terminal). */
@@ -98,8 +100,9 @@ function rowLine(guide: DriftGuide, row: DriftRow, kind: DriftFinding['kind'], c
   return `      ${guide.locale.padEnd(5)}  ${c.dim(place(guide.file, row.line))}  ${rowDescription(row, kind, guide)}`;
 }
 
-/** `raci drift --format text`: each guide's folder, then each translation with its findings. */
-export function renderDriftText(comparisons: readonly LocaleComparison[], options: DriftTextOptions = {}): string {
+/** `raci drift --format text`: each guide's folder, then each translation with its findings, control characters escaped. */
+export function renderDriftText(original: readonly LocaleComparison[], options: DriftTextOptions = {}): string {
+  const comparisons = mapStrings(original, inertText);
   const c = pc.createColors(options.color ?? false);
   const blocks: string[] = [];
   for (const comparison of comparisons) {
@@ -167,11 +170,11 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
   for (const comparison of comparisons) {
     if (!comparison.reference || comparison.translations.length === 0) continue;
     const reference = comparison.reference;
-    const lines = [`#### \`${groupName(comparison)}\``, ''];
+    const lines = [`#### ${inlineCode(groupName(comparison))}`, ''];
     for (const translation of comparison.translations) {
       const count = translation.findings.length;
       lines.push(
-        `**${translation.locale}** against **${reference.locale}**: ${count === 0 ? 'agrees' : plural(count, 'disagreement')}`,
+        `**${escapeMarkdown(translation.locale)}** against **${escapeMarkdown(reference.locale)}**: ${count === 0 ? 'agrees' : plural(count, 'disagreement')}`,
         '',
       );
       const notes = [staleText(reference.locale, translation), untranslatedText(reference.locale, translation)].filter(
@@ -179,10 +182,13 @@ export function renderDriftMarkdown(comparisons: readonly LocaleComparison[]): s
       );
       if (notes.length > 0) lines.push(...notes.map((note) => `- ${escapeMarkdown(note)}`), '');
       if (count === 0) continue;
-      lines.push(`| Where | Finding | ${reference.locale} | ${translation.locale} |`, '| --- | --- | --- | --- |');
+      lines.push(
+        `| Where | Finding | ${escapeMarkdown(reference.locale)} | ${escapeMarkdown(translation.locale)} |`,
+        '| --- | --- | --- | --- |',
+      );
       for (const finding of translation.findings) {
         const cells = [
-          where(finding),
+          escapeMarkdown(where(finding)),
           escapeMarkdown(findingSummary(finding, reference.locale, translation.locale)),
           markdownRow(reference, finding.reference, finding.kind),
           markdownRow(translation, finding.translation, finding.kind),

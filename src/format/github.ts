@@ -1,5 +1,6 @@
 import type { Finding } from '../schema/finding.js';
 import type { Severity } from '../schema/model.js';
+import { escapeControlCharacters } from '../util/control-characters.js';
 import { plural } from '../util/strings.js';
 import { type ReportInput, totals } from './report-input.js';
 
@@ -17,9 +18,13 @@ export interface GithubOptions {
   summary?: boolean;
 }
 
-/** Workflow-command escaping: the message may hold `%` and line breaks, properties also `:` and `,`. */
+/**
+ * GitHub's workflow-command escaping (what `@actions/core` does): the message may
+ * hold `%` and line breaks, properties also `:` and `,`. The other control
+ * characters, which GitHub passes to the log as they are, are shown escaped.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlCharacters(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../schema/model.js';
+import { stringifyJson } from '../util/control-characters.js';
 import type { ReportInput } from './report-input.js';
 
 /** GitLab's five levels: an error blocks as `major`, a warning is `minor`, an info stays `info`. */
@@ -49,5 +50,5 @@ export function renderGitlab(input: ReportInput): string {
       });
     }
   }
-  return JSON.stringify(issues, null, 2);
+  return stringifyJson(issues);
 }

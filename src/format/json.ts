@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FindingSchema } from '../schema/finding.js';
+import { stringifyJson } from '../util/control-characters.js';
 import { type ReportInput, totals } from './report-input.js';
 
 export const JsonReportSchema = z
@@ -36,5 +37,5 @@ export function renderJson(input: ReportInput): string {
       fixable: count.fixable,
     },
   };
-  return JSON.stringify(report, null, 2);
+  return stringifyJson(report);
 }

@@ -9,20 +9,23 @@ function escapeText(text: string): string {
   return text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Text of one finding: also its line breaks, DEL and C1 controls as character references, so the
+ * XML reads the same while no message can start a line of the output (a workflow command in a CI log).
+ */
+function escapeLine(text: string): string {
+  return escapeText(text).replace(/[\n\r\u007f-\u009f]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 /** Attribute values also keep their quotes and line breaks (a parser would fold a raw line break to a space). */
 function escapeAttribute(text: string): string {
-  return escapeText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+  return escapeLine(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;');
 }
 
 function failure(finding: Finding): string {
   return (
     `      <failure message="${escapeAttribute(`${finding.code}: ${finding.message}`)}" type="${escapeAttribute(finding.code)}">` +
-    `${escapeText(`${finding.line}:${finding.column} ${finding.message}`)}</failure>`
+    `${escapeLine(`${finding.line}:${finding.column} ${finding.message}`)}</failure>`
   );
 }
 
@@ -51,7 +54,7 @@ export function renderJunit(input: ReportInput): string {
     }
     out.push(`    <testcase classname="${name}" name="${name}">`);
     out.push(...errors.map(failure));
-    if (others.length > 0) out.push(`      <system-out>${escapeText(others.map(note).join('\n'))}</system-out>`);
+    if (others.length > 0) out.push(`      <system-out>${others.map((finding) => escapeLine(note(finding))).join('\n')}</system-out>`);
     out.push('    </testcase>');
   }
   out.push('  </testsuite>', '</testsuites>');

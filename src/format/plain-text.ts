@@ -1,10 +1,12 @@
 import { walkSections } from '../model/walk-sections.js';
 import type { ResponsibilityModel } from '../schema/model.js';
+import { inertLines } from '../util/control-characters.js';
 
 /**
  * The guide as the help-center page shows it when flattened to text: title,
  * excerpt, intro, legend, then each section heading (`3.1.1. Daily operations`)
- * and each activity followed by its non-empty cells as written.
+ * and each activity followed by its non-empty cells as written. Safe to print:
+ * no line starts a workflow command and control characters are shown escaped.
  */
 export function renderPlainText(model: ResponsibilityModel): string {
   const blocks: string[] = [];
@@ -23,5 +25,5 @@ export function renderPlainText(model: ResponsibilityModel): string {
       );
     }
   }
-  return `${blocks.join('\n\n')}\n`;
+  return `${inertLines(blocks.join('\n\n'))}\n`;
 }

@@ -6,6 +6,7 @@ import type { RuleDocumentation, RuleExample } from '../rules/rule-finding.js';
 import { ruleModule } from '../rules/rule-table.js';
 import { codesFrom, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSource } from '../schema/codes.js';
 import type { Severity } from '../schema/model.js';
+import { stringifyJson } from '../util/control-characters.js';
 import type { ReportInput } from './report-input.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -113,5 +114,5 @@ export function renderSarif(input: ReportInput, tool: { version: string }): stri
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return stringifyJson(log);
 }

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { Severity } from '../schema/model.js';
+import { escapeControlCharacters, inertText } from '../util/control-characters.js';
 import { plural } from '../util/strings.js';
 import { codeFrame } from './code-frame.js';
 import { type ReportInput, totals } from './report-input.js';
@@ -11,7 +12,9 @@ export interface StylishOptions {
 
 /**
  * Findings grouped by file: `line:column  severity  message  rule-id`, a
- * two-line code frame under each, and a summary line.
+ * two-line code frame under each, and a summary line. File names, messages
+ * and source lines are printed with their control characters escaped, with or
+ * without colours.
  */
 export function renderStylish(input: ReportInput, options: StylishOptions = {}): string {
   const c = createColors(options.color ?? false);
@@ -19,12 +22,12 @@ export function renderStylish(input: ReportInput, options: StylishOptions = {}):
   const out: string[] = [];
   for (const file of input.files) {
     if (file.findings.length === 0) continue;
-    out.push(c.underline(file.file));
+    out.push(c.underline(inertText(file.file)));
     const placeWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
     for (const finding of file.findings) {
       const place = `${finding.line}:${finding.column}`.padEnd(placeWidth);
       const severity = paint[finding.severity](finding.severity.padEnd(7));
-      out.push(`  ${c.dim(place)}  ${severity}  ${finding.message}  ${c.dim(finding.code)}`);
+      out.push(`  ${c.dim(place)}  ${severity}  ${escapeControlCharacters(finding.message)}  ${c.dim(finding.code)}`);
       out.push(...codeFrame(file.lines ?? [], finding, { gutter: c.dim, caret: paint[finding.severity] }));
     }
     out.push('');

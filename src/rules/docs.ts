@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODE_IDS, DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
+import { showBidiControls } from '../util/control-characters.js';
 import type { RuleDocumentation, RuleExample } from './rule-finding.js';
 import { DIRECTIVES, RULES } from './rule-table.js';
 
@@ -9,8 +10,9 @@ function tableCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
+/** A code block; bidirectional controls are shown as `<U+202E>` so they cannot reorder the page. */
 function fenced(language: string, text: string): string {
-  return [`\`\`\`${language}`, text, '```'].join('\n');
+  return [`\`\`\`${language}`, showBidiControls(text), '```'].join('\n');
 }
 
 function example(shown: RuleExample): string[] {

@@ -4,6 +4,7 @@ import { safeAnalyseGuide, safeParseResponsibilityModel } from '../parse/parse.j
 import type { Finding, TextEdit } from '../schema/finding.js';
 import type { ResponsibilityModel } from '../schema/model.js';
 import type { ActivityTable } from '../tables/activity-rows.js';
+import { inertLines } from '../util/control-characters.js';
 import { lineStarts } from '../util/lines.js';
 
 interface OffsetEdit {
@@ -103,11 +104,12 @@ function responsibilities(model: ResponsibilityModel): string {
   return JSON.stringify(listActivities(model).map((activity) => [activity.id, activity.text, activity.assignments]));
 }
 
-/** A unified diff (`--- a/file`, `+++ b/file`), empty when nothing changes. */
+/** A unified diff (`--- a/file`, `+++ b/file`) to show, empty when nothing changes; control characters are shown escaped. */
 export function unifiedDiff(file: string, before: string, after: string): string {
   if (before === after) return '';
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
+  const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
     context: 1,
     headerOptions: FILE_HEADERS_ONLY,
   });
+  return inertLines(patch);
 }

@@ -1,6 +1,7 @@
 import { accountableMissing } from './checks/accountable-missing.js';
 import { accountableMultiple } from './checks/accountable-multiple.js';
 import { activityUnassigned } from './checks/activity-unassigned.js';
+import { bidiControl } from './checks/bidi-control.js';
 import { disableMisplaced } from './checks/disable-misplaced.js';
 import { disableUnused } from './checks/disable-unused.js';
 import { legendMismatch } from './checks/legend-mismatch.js';
@@ -22,6 +23,7 @@ export const RULES: readonly RuleModule[] = [
   legendMismatch,
   partiesInconsistent,
   sectionDuplicateActivity,
+  bidiControl,
 ];
 
 /** The checks of `raci-disable` comments: documented like rules, run by suppressions.ts. */

@@ -195,6 +195,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: 'The same activity text appears twice in one section.',
   },
+  'bidi-control': {
+    source: 'rule',
+    severity: 'warning',
+    summary: 'Bidirectional embedding, override or isolate controls (U+202A–U+202E, U+2066–U+2069) that reorder how the text is displayed.',
+  },
   'disable-unused': {
     source: 'directive',
     severity: 'warning',

@@ -13,7 +13,7 @@ import {
   scopeCell,
   sectionAnchor,
 } from './guide-page.js';
-import { html, joinHtml, type SafeHtml } from './html.js';
+import { html, joinHtml, markedText, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 
 export interface DiffPageInput {
@@ -45,7 +45,11 @@ function beforeAfter(before: SafeHtml, after: SafeHtml): SafeHtml {
 
 function words(parts: readonly WordDiffPart[]): SafeHtml {
   return html`${parts.map((part) =>
-    part.op === 'equal' ? part.text : part.op === 'delete' ? html`<del>${part.text}</del>` : html`<ins>${part.text}</ins>`,
+    part.op === 'equal'
+      ? markedText(part.text)
+      : part.op === 'delete'
+        ? html`<del>${markedText(part.text)}</del>`
+        : html`<ins>${markedText(part.text)}</ins>`,
   )}`;
 }
 
@@ -125,7 +129,7 @@ function removedRow(change: ActivityChange, input: DiffPageInput): SafeHtml {
   const { model, diff } = input;
   const old = change.old!;
   return html`<tr class="activity change-removed" id="removed-${old.id.replace(/[^A-Za-z0-9.-]/g, '-')}" data-change="removed">
-<th scope="row"><del class="activity-text">${old.text}</del>${badges(change, diff)}</th>
+<th scope="row"><del class="activity-text">${markedText(old.text)}</del>${badges(change, diff)}</th>
 ${model.parties.map(
   (party) =>
     html`<td class="party"><del><span class="visually-hidden">before: </span>${chips(old.assignments[party.id] ?? [], model.roles)}</del></td>`,
@@ -149,7 +153,7 @@ function sectionBody(
       .filter(([number]) => number === section.number || number.startsWith(`${section.number}.`))
       .reduce((sum, [, list]) => sum + list.length, 0);
   const count = html`<span class="section-count" lang="en">${changed === 0 ? 'no change' : plural(changed, 'change')}</span>`;
-  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span>${count}`;
+  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${markedText(section.title)}</span>${count}`;
   const rows = [
     ...section.activities.map((activity) => currentRow(activity, changes.get(activity.id), input)),
     ...(removed.get(section.number) ?? []).map((change) => removedRow(change, input)),

@@ -3,7 +3,7 @@ import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, Link, Party, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
 import { plural } from '../util/strings.js';
 import { letterCounts, type PlacedFindings, placeFindings, worstSeverity } from './guide-figures.js';
-import { attribute, html, joinHtml, type SafeHtml } from './html.js';
+import { attribute, html, joinHtml, markedText, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { ROLE_NAMES } from './palette.js';
 
@@ -93,10 +93,10 @@ export function activityText(activity: Activity, linkHref: GuidePageInput['linkH
       leftover.push(link);
       continue;
     }
-    parts.push(rest.slice(0, at), anchorFor(link, linkHref));
+    parts.push(markedText(rest.slice(0, at)), anchorFor(link, linkHref));
     rest = rest.slice(at + link.text.length);
   }
-  parts.push(rest);
+  parts.push(markedText(rest));
   const extra = leftover.length
     ? html` <span class="activity-links">(${joinHtml(
         leftover.map((link) => anchorFor(link.text === '' ? { ...link, text: link.url } : link, linkHref)),
@@ -154,7 +154,7 @@ function sectionBody(section: Section, depth: number, input: GuidePageInput, pla
   const count = activitiesIn([section]).length;
   const headingFindings = placed.bySection.get(section.number);
   const id = sectionAnchor(section);
-  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${section.title}</span>`;
+  const heading = html`<span class="section-number">${section.number}</span> <span class="section-title">${markedText(section.title)}</span>`;
   const countText = html`<span class="section-count" data-count="${count}">${plural(count, 'activity', 'activities')}</span>`;
   const toggleData = html`aria-expanded="true" aria-controls="${id}" data-toggle="${section.number}"`;
   const toggle = html`<button type="button" class="section-toggle" ${toggleData}>${heading}${countText}</button>`;

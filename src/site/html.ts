@@ -1,3 +1,5 @@
+import { codePointName, findBidiControls, showBidiControls } from '../util/control-characters.js';
+
 /**
  * HTML built from tagged templates: every interpolated value is escaped unless
  * it is already `SafeHtml`, so text from a guide can only ever become text.
@@ -15,9 +17,29 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for element content and for quoted attribute values alike. */
+/**
+ * Escapes text for element content and for quoted attribute values alike.
+ * Bidirectional controls become visible `<U+202E>` tokens, so guide text
+ * cannot reorder what the page shows around it.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return showBidiControls(text).replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+}
+
+/** Element content with each bidirectional control shown as a marked `<U+202E>` token (in content only: a span cannot go in an attribute). */
+export function markedText(text: string): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let from = 0;
+  for (const { index, character } of findBidiControls(text)) {
+    const name = codePointName(character);
+    parts.push(new SafeHtml(escapeHtml(text.slice(from, index))));
+    parts.push(
+      html`<span class="bidi-control" title="${`Bidirectional control ${name}, shown instead of reordering the text`}">&lt;${name}&gt;</span>`,
+    );
+    from = index + character.length;
+  }
+  parts.push(new SafeHtml(escapeHtml(text.slice(from))));
+  return joinHtml(parts);
 }
 
 function render(value: HtmlValue): string {

@@ -198,6 +198,12 @@ describe('progress line', () => {
     expect(written[1]).toBe('\r\u001b[K');
   });
 
+  it('shows a path with control characters escaped: only its own escape sequence reaches the terminal', () => {
+    const { written, stream: tty } = stream(true);
+    terminalProgress(tty, {})!.update({ done: 1, total: 40, path: 'x\u001b]0;PWNED\u0007.md' });
+    expect(written[0]).toBe('\r\u001b[K[1/40] x\\x1b]0;PWNED\\x07.md');
+  });
+
   it('says nothing for a handful of guides, off a terminal, or in CI', () => {
     const few = stream(true);
     const progress = terminalProgress(few.stream, {})!;

@@ -62,7 +62,7 @@ describe('stylish', () => {
         '  4:25  info     “AR” should be written “RA”.  role-noncanonical',
         '    4 | | Decide versions | C | AR |',
         '      |                         ^^',
-        '  1:1   warning  Two lines:\nsecond: here  table-empty',
+        '  1:1   warning  Two lines:\\nsecond: here  table-empty',
         '    1 | | Activity | Customer | OVHcloud |',
         '      | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
         '',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderDiagnosticsDoc, renderDocs, renderRulesDoc } from '../../src/rules/docs.js';
 import { DIRECTIVES, RULES } from '../../src/rules/rule-table.js';
 import { DIAGNOSTIC_CODE_IDS, DIAGNOSTIC_CODES } from '../../src/schema/codes.js';
+import { showBidiControls } from '../../src/util/control-characters.js';
 import { ROOT } from '../helpers/paths.js';
 
 describe('the generated documents', () => {
@@ -53,7 +54,8 @@ describe('docs/rules.md', () => {
       expect(section).toContain(`Default severity: **${DIAGNOSTIC_CODES[rule.id].severity}**`);
       expect(section).toContain(DIAGNOSTIC_CODES[rule.id].summary);
       for (const example of rule.examples) {
-        expect(section).toContain(`\`\`\`markdown\n${example.markdown}\n\`\`\``);
+        // Bidirectional controls are shown as `<U+202E>` tokens in the documentation.
+        expect(section).toContain(`\`\`\`markdown\n${showBidiControls(example.markdown)}\n\`\`\``);
         for (const finding of example.findings) expect(section).toContain(finding);
         if (example.fixed !== undefined) expect(section).toContain(`\`\`\`markdown\n${example.fixed}\n\`\`\``);
       }

@@ -125,3 +125,37 @@ describe('a hostile guide', () => {
     }
   });
 });
+
+describe('a guide with bidirectional controls (Trojan Source)', () => {
+  const TROJAN = 'Bidi \u202eevil\u202c name \u202egnp.exe';
+  const guide = HOSTILE_GUIDE.replace(`| <img src=x onerror="window.__pwned = 'img'"> | R | A |`, `| ${TROJAN} | R | A |`).replace(
+    '#### 1.1. Specify',
+    '#### 1.1. Spe\u2067cify\u2069',
+  );
+  const result = safeParseResponsibilityModel(guide, { locale: 'en-gb' });
+  const site = buildReportSite([{ file: 'trojan/guide.en-gb.md', model: result.model, findings: result.diagnostics }], {
+    sourceHref: (file, line) => `../${file}#L${line}`,
+  });
+  const page = site.find((file) => file.path.startsWith('guides/'))!.content;
+  const mark = (code: string): string =>
+    `<span class="bidi-control" title="Bidirectional control ${code}, shown instead of reordering the text">&lt;${code}&gt;</span>`;
+
+  it('was read as intended (the controls are in the model)', () => {
+    expect(result.model.sections[0]!.sections[0]!.activities.map((activity) => activity.text)).toContain(TROJAN);
+  });
+
+  it('shows every control as a marked token, in activity text and section titles; none reaches the page raw', () => {
+    expect(page).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(page).toContain(`Bidi ${mark('U+202E')}evil${mark('U+202C')} name ${mark('U+202E')}gnp.exe`);
+    expect(page).toContain(`Spe${mark('U+2067')}cify${mark('U+2069')}`);
+  });
+
+  it('writes plain tokens where no markup can go (the title, attributes)', () => {
+    expect(escapeHtml(`a\u202eb`)).toBe('a&lt;U+202E&gt;b');
+    expect(html`<p title="${'a\u2066b'}">x</p>`.value).toBe('<p title="a&lt;U+2066&gt;b">x</p>');
+  });
+
+  it('produces valid HTML', async () => {
+    expect(await validationMessages(page)).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { DatasetError } from '../../datasets/types.js';
 import { writeDatasets } from '../../datasets/write.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
+import { inertText } from '../../util/control-characters.js';
 import { plural } from '../../util/strings.js';
 import { describeFsError, expandInputs, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
@@ -157,7 +158,7 @@ function summaryLine(build: DatasetBuild): string {
  */
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
   const { build, shownPaths } = await buildGuides(paths, options, progress);
-  const shownOut = options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out;
+  const shownOut = inertText(options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out);
 
   for (const diagnostic of build.diagnostics)
     if (diagnostic.severity === 'error') io.stderr(formatDiagnostic(diagnostic, shownPaths.get(diagnostic.file ?? '') ?? diagnostic.file));
@@ -171,9 +172,9 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     } catch (caught) {
       throw new UsageError(`${options.out}: ${describeFsError(caught)}`);
     }
-    for (const stale of comparison.stale) io.stdout(`${shownOut}/${stale.path}: stale (first difference on line ${stale.line})`);
-    for (const path of comparison.missing) io.stdout(`${shownOut}/${path}: missing`);
-    for (const path of comparison.extra) io.stdout(`${shownOut}/${path}: extra (the build does not produce it)`);
+    for (const stale of comparison.stale) io.stdout(`${shownOut}/${inertText(stale.path)}: stale (first difference on line ${stale.line})`);
+    for (const path of comparison.missing) io.stdout(`${shownOut}/${inertText(path)}: missing`);
+    for (const path of comparison.extra) io.stdout(`${shownOut}/${inertText(path)}: extra (the build does not produce it)`);
     io.stdout(summaryLine(build));
     const count = comparison.stale.length + comparison.missing.length + comparison.extra.length;
     differs = count > 0;

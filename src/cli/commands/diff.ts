@@ -11,6 +11,7 @@ import { readGuideBytes } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
 import { type ModelDiff, ModelDiffSchema } from '../../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../../schema/model.js';
+import { stringifyJson } from '../../util/control-characters.js';
 import { plural } from '../../util/strings.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
 import { describeFsError, UsageError } from '../inputs.js';
@@ -110,7 +111,7 @@ function parseSimilarity(value: string | undefined): number | undefined {
 function render(diffs: readonly ModelDiff[], format: DiffFormat, color: boolean, many: boolean, since?: string): string {
   if (format === 'json') {
     const checked = diffs.map((diff) => ModelDiffSchema.parse(diff));
-    return JSON.stringify(many ? checked : checked[0], null, 2);
+    return stringifyJson(many ? checked : checked[0]);
   }
   if (many && diffs.length === 0)
     return format === 'markdown'

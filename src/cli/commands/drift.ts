@@ -8,6 +8,7 @@ import { readGuideBytes } from '../../parse/read-file.js';
 import { localeFromPath } from '../../read/locale.js';
 import { type LocaleComparison, LocaleComparisonSchema } from '../../schema/drift.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
+import { stringifyJson } from '../../util/control-characters.js';
 import { plural } from '../../util/strings.js';
 import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
@@ -215,13 +216,7 @@ function report(
   const untranslated = count((translation) => translation.untranslated !== undefined);
   const format = options.format ?? 'text';
   if (format === 'json') {
-    io.stdout(
-      JSON.stringify(
-        comparisons.map((comparison) => LocaleComparisonSchema.parse(comparison)),
-        null,
-        2,
-      ),
-    );
+    io.stdout(stringifyJson(comparisons.map((comparison) => LocaleComparisonSchema.parse(comparison))));
     return;
   }
   const summary =

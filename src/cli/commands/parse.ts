@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
+import { stringifyJson } from '../../util/control-characters.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
 
@@ -20,6 +21,6 @@ export async function runParse(files: string[], options: ParseCommandOptions, io
     if (!result.success) failed = true;
     models.push(result.model);
   }
-  io.stdout(JSON.stringify(files.length === 1 ? models[0] : models, null, 2));
+  io.stdout(stringifyJson(files.length === 1 ? models[0] : models));
   return failed ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
 import type { SkippedFile } from '../../site/overview-page.js';
 import { buildReportSite, type RemovedGuide, type ReportGuide, type SiteFile } from '../../site/site.js';
+import { inertText } from '../../util/control-characters.js';
 import { plural } from '../../util/strings.js';
 import { loadConfig } from '../config-file.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
@@ -162,7 +163,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   for (const file of skipped) io.stderr(`raci report: skipped ${file.file}: ${file.reason}`);
   io.stdout(
-    `${join(options.out, 'index.html')}: ${plural(guides.length, 'guide page')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')} shown)`,
+    `${inertText(join(options.out, 'index.html'))}: ${plural(guides.length, 'guide page')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')} shown)`,
   );
   return 0;
 }

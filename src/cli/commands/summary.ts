@@ -1,3 +1,4 @@
+import { inertText } from '../../util/control-characters.js';
 import { commonFolder } from '../../util/paths.js';
 import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
@@ -55,7 +56,7 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
     String(totals.error),
     String(totals.warning),
   ]);
-  if (prefix) io.stdout(`in ${prefix}`);
+  if (prefix) io.stdout(`in ${inertText(prefix)}`);
   io.stdout(
     formatTable(['guide', 'locale', 'sections', 'activities', 'errors', 'warnings'], rows, { alignRight: [2, 3, 4, 5], footer: true }),
   );

@@ -87,6 +87,7 @@ ${chipRules}
 .severity-warning { color: ${C.warning}; background: ${C.warningBackground}; }
 .severity-info { color: ${C.info}; background: ${C.infoBackground}; }
 .finding-code { color: ${C.muted}; }
+.bidi-control { color: ${C.warning}; background: ${C.warningBackground}; border: 1px dashed currentColor; border-radius: 3px; font: 0.8em ui-monospace, monospace; padding: 0 0.15em; }
 .findings-link { text-decoration: none; }
 .findings-link:hover .severity { text-decoration: underline; }
 
