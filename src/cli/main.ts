@@ -67,23 +67,25 @@ async function main(argv: string[]): Promise<number> {
   // raci build: reproducible datasets, and --check that they are up to date.
   program
     .command('build')
-    .description('build datasets (JSON, CSV, JSONL, a Frictionless data package) from guides; --check compares instead of writing')
+    .description(
+      'build datasets (JSON, CSV, JSONL, an .xlsx workbook, a Frictionless data package) from guides; --check compares instead of writing',
+    )
     .argument('[paths...]', 'files, directories (searched for *.md, README.md left out) or globs', ['.'])
     .requiredOption('--out <dir>', 'output folder (replaced atomically; files the build no longer produces are removed)')
     .option('--check', 'build in memory and compare with --out: list stale, missing and extra files, exit 1 if any; write nothing')
     .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
     .option('--no-escape-formulas', "write CSV cells starting with = + - @ tab CR as they are (default: prefixed with ' for spreadsheets)")
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
+    .option(
+      '--source-url <template>',
+      'link workbook rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}',
+    )
+    .option('--license <spdx-id>', "the guides' license, recorded in datapackage.json (e.g. CC-BY-NC-SA-4.0)")
     .addOption(jobsFlag())
-    .action(
-      async (
-        paths: string[],
-        options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number },
-      ) => {
-        const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
-        exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
-      },
-    );
+    .action(async (paths: string[], options: import('./commands/build.js').BuildCommandOptions & { escapeFormulas: boolean }) => {
+      const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
+      exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
+    });
 
   // raci check: RACI rules and CI-grade diagnostics.
   program

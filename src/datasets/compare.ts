@@ -8,13 +8,18 @@ import type { DatasetFile } from './types.js';
 export const IO_CONCURRENCY = 16;
 
 export interface DatasetComparison {
-  /** Files whose bytes differ from a fresh build, with the first line that differs. */
-  stale: { path: string; line: number }[];
+  /** Files whose bytes differ from a fresh build, with the first line that differs (text files only). */
+  stale: { path: string; line?: number }[];
   /** Files a fresh build produces that the folder lacks. */
   missing: string[];
   /** Files in the folder that a fresh build does not produce (removed by the next build). */
   extra: string[];
   unchanged: string[];
+}
+
+/** The bytes of a dataset file as written. */
+export function fileBytes(file: DatasetFile): Buffer {
+  return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
 }
 
 /** 1-based line of the first difference between two texts. */
@@ -43,7 +48,8 @@ export async function compareDatasets(outDir: string, files: readonly DatasetFil
       return;
     }
     const actual = actuals[index];
-    if (actual?.equals(Buffer.from(file.content, 'utf8'))) comparison.unchanged.push(file.path);
+    if (actual?.equals(fileBytes(file))) comparison.unchanged.push(file.path);
+    else if (typeof file.content !== 'string') comparison.stale.push({ path: file.path });
     else comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, actual.toString('utf8')) : 1 });
   });
   const produced = new Set(files.map((file) => file.path));

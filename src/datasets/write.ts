@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile as nodeWriteFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import pMap from 'p-map';
-import { compareDatasets, IO_CONCURRENCY } from './compare.js';
+import { compareDatasets, fileBytes, IO_CONCURRENCY } from './compare.js';
 import { isSafeDatasetPath } from './guide-id.js';
 import { listFolders } from './tree.js';
 import { DatasetError, type DatasetFile } from './types.js';
@@ -67,7 +67,7 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
   }
 
   const toWrite = [...comparison.missing, ...comparison.stale.map((s) => s.path)].sort();
-  const contents = new Map(files.map((file) => [file.path, file.content]));
+  const contents = new Map(files.map((file) => [file.path, file]));
   let staging: string;
   try {
     staging = await mkdtemp(join(outDir, STAGING_PREFIX));
@@ -85,7 +85,7 @@ export async function writeDatasets(outDir: string, files: readonly DatasetFile[
         const target = join(staging, path);
         try {
           await mkdir(dirname(target), { recursive: true });
-          await write(target, Buffer.from(contents.get(path)!, 'utf8'));
+          await write(target, fileBytes(contents.get(path)!));
         } catch (caught) {
           failed = true;
           throw caught;

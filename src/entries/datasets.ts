@@ -15,5 +15,7 @@ export {
   DatasetFileSchema,
   type DatasetInput,
   DatasetInputSchema,
+  type License,
+  LicenseSchema,
 } from '../datasets/types.js';
 export { type WriteOptions, type WriteResult, writeDatasets } from '../datasets/write.js';

@@ -1,4 +1,5 @@
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { HEAT_STEPS, heatStep } from '../format/palette.js';
 import { activitiesIn } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
@@ -7,7 +8,6 @@ import { CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './gu
 import { type ChangeNote, changeLink, langTag } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
-import { HEAT_STEPS, heatStep } from './palette.js';
 import type { RemovedGuide } from './site.js';
 
 export interface OverviewEntry {

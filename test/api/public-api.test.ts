@@ -68,6 +68,7 @@ const ENTRIES: Record<string, { module: object; names: string[] }> = {
       'DatasetErrorCodeSchema',
       'DatasetFileSchema',
       'DatasetInputSchema',
+      'LicenseSchema',
       'buildDatasets',
       'compareDatasets',
       'guideIdFromPath',

@@ -18,14 +18,19 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return result;
 }
 
-const v1 = () => buildDatasets([input('a/guide.en-gb.md', guideMarkdown()), input('b/guide.en-gb.md', guideMarkdown())]).files;
-const v2 = () =>
-  buildDatasets([
+const V1 = (await buildDatasets([input('a/guide.en-gb.md', guideMarkdown()), input('b/guide.en-gb.md', guideMarkdown())])).files;
+const V2 = (
+  await buildDatasets([
     input('a/guide.en-gb.md', guideMarkdown({ rows: [['Choose the name of the service', 'RA', 'I']] })),
     input('c/guide.fr-fr.md', guideMarkdown({ title: 'Nouveau' })),
-  ]).files;
+  ])
+).files;
+const v1 = () => V1;
+const v2 = () => V2;
 
-const asRecord = (files: readonly DatasetFile[]) => Object.fromEntries(files.map((f) => [f.path, f.content]));
+/** The files as `snapshot` reads them back: the bytes as UTF-8 text (lossy for the workbook, alike on both sides). */
+const asRecord = (files: readonly DatasetFile[]) =>
+  Object.fromEntries(files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
 
 describe('writeDatasets', () => {
   it('writes every file, then on a rebuild replaces stale ones, removes the ones no longer built and leaves no empty folder', async () => {
@@ -132,7 +137,7 @@ describe('writeDatasets', () => {
 });
 
 describe('compareDatasets', () => {
-  it('lists stale (with the first different line), missing and extra files', async () => {
+  it('lists stale (with the first different line of a text file), missing and extra files', async () => {
     await withTempDir(async (dir) => {
       await writeDatasets(dir, v1());
       await writeFile(join(dir, 'unexpected.csv'), 'a\n');
@@ -140,8 +145,16 @@ describe('compareDatasets', () => {
       expect(result.missing).toEqual(['guides/c/fr-fr.json']);
       expect(result.extra).toEqual(['guides/b/en-gb.json', 'unexpected.csv']);
       const stale = Object.fromEntries(result.stale.map((s) => [s.path, s.line]));
-      expect(Object.keys(stale)).toEqual(['activities.csv', 'activities.jsonl', 'datapackage.json', 'guides.csv', 'guides/a/en-gb.json']);
+      expect(Object.keys(stale)).toEqual([
+        'activities.csv',
+        'activities.jsonl',
+        'datapackage.json',
+        'guides.csv',
+        'guides/a/en-gb.json',
+        'responsibility-models.xlsx',
+      ]);
       expect(stale['activities.csv']).toBe(2);
+      expect(stale['responsibility-models.xlsx']).toBeUndefined();
       expect(result.unchanged).toEqual(['diagnostics.jsonl', 'schema/responsibility-model.schema.json']); // no findings in either build
     });
   });
