@@ -72,6 +72,8 @@ const ENTRIES: Record<string, { module: object; names: string[] }> = {
       'buildDatasets',
       'compareDatasets',
       'guideIdFromPath',
+      'productOf',
+      'queryActivities',
       'renderModelJsonSchema',
       'unescapeCsvCell',
       'writeDatasets',
