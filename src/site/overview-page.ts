@@ -167,6 +167,7 @@ export function renderOverviewPage(input: OverviewPageInput): string {
 <li><strong>${totals.errors}</strong> ${totals.errors === 1 ? 'error' : 'errors'}</li>
 <li><strong>${totals.warnings}</strong> ${totals.warnings === 1 ? 'warning' : 'warnings'}</li>
 </ul>
+<p><a href="activities.html">Who does what across products</a>: every activity of every guide in one filterable table.</p>
 <div class="overview-tools no-print" id="overview-tools" hidden>
 <div><label for="o-filter">Filter guides</label>${FILTER_INPUT}</div>
 <p class="status" id="overview-status" role="status" aria-live="polite"></p>

@@ -59,9 +59,9 @@ describe('the site', () => {
     expect(page('assets/report.js')).not.toMatch(/fetch\(|XMLHttpRequest|import\(|eval\(|innerHTML/);
   });
 
-  it('writes valid HTML for the Email Pro, SAP and overview pages', async () => {
+  it('writes valid HTML for the Email Pro, SAP, overview and cross-guide pages', async () => {
     const names = pageNames(guides.map((guide) => guide.file));
-    for (const path of ['index.html', `guides/${names.get(EMAIL_PRO)}.html`, `guides/${names.get(SAP_EN)}.html`]) {
+    for (const path of ['index.html', 'activities.html', `guides/${names.get(EMAIL_PRO)}.html`, `guides/${names.get(SAP_EN)}.html`]) {
       expect(await validationMessages(page(path)), path).toEqual([]);
     }
   });
