@@ -18,7 +18,7 @@ export interface DatasetComparison {
 }
 
 /** The bytes of a dataset file as written. */
-export function fileBytes(file: DatasetFile): Buffer {
+export function fileBytes(file: DatasetFile): Uint8Array {
   return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
 }
 
