@@ -74,33 +74,53 @@ async function main(argv: string[]): Promise<number> {
     .command('summary')
     .description('one line per guide: locale, sections, activities, errors, warnings')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .addOption(jobsFlag())
-    .action(async (paths: string[], options: { jobs?: number }) => {
+    .action(async (paths: string[], options: { jobs?: number; format: 'text' | 'json' | 'csv' }) => {
       const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
       const { files, explicit } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit });
+      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit, format: options.format });
+    });
+
+  program
+    .command('query')
+    .description('the activities of every guide that pass the filters: who does what across products')
+    .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
+    .option('--party <id>', 'a party id (customer, ovhcloud): it must have a letter, or those of --role')
+    .option('--role <letters>', 'RACI letters the party (or, without --party, any party) must hold, e.g. A or RA')
+    .option('--scope <id>', 'a scope id: the activity must apply to it')
+    .option('--locale <locale>', 'guides of this locale (en-gb)')
+    .option('--product <product>', 'guides of this product (kms), as the datasets name it')
+    .option('--section <number-or-words>', 'a section number (3.1 and what is under it) or words of a section title')
+    .option('--text <words>', 'words of the activity, without regard to case or accents')
+    .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'csv', 'json', 'jsonl']).default('text'))
+    .action(async (paths: string[], options: import('./commands/query.js').QueryCommandOptions) => {
+      const { runQuery } = await import('./commands/query.js');
+      exitCode = await runQuery(paths, options, processIo);
     });
 
   // raci build: reproducible datasets, and --check that they are up to date.
   program
     .command('build')
-    .description('build datasets (JSON, CSV, JSONL, a Frictionless data package) from guides; --check compares instead of writing')
+    .description(
+      'build datasets (JSON, CSV, JSONL, an .xlsx workbook, a Frictionless data package) from guides; --check compares instead of writing',
+    )
     .argument('[paths...]', 'files, directories (searched for *.md, README.md left out) or globs', ['.'])
     .requiredOption('--out <dir>', 'output folder (replaced atomically; files the build no longer produces are removed)')
     .option('--check', 'build in memory and compare with --out: list stale, missing and extra files, exit 1 if any; write nothing')
     .option('--allow-errors', 'exit 0 even when guides have error findings (they are built either way)')
     .option('--no-escape-formulas', "write CSV cells starting with = + - @ tab CR as they are (default: prefixed with ' for spreadsheets)")
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
+    .option(
+      '--source-url <template>',
+      'link workbook rows to a web copy of the sources, e.g. https://github.com/ovh/docs/blob/develop/{path}#L{line}',
+    )
+    .option('--license <spdx-id>', "the guides' license, recorded in datapackage.json (e.g. CC-BY-NC-SA-4.0)")
     .addOption(jobsFlag())
-    .action(
-      async (
-        paths: string[],
-        options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number },
-      ) => {
-        const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
-        exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
-      },
-    );
+    .action(async (paths: string[], options: import('./commands/build.js').BuildCommandOptions & { escapeFormulas: boolean }) => {
+      const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
+      exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
+    });
 
   // raci check: RACI rules and CI-grade diagnostics.
   program

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { listActivities } from '../model/list-activities.js';
+import { productOf } from '../model/product.js';
 import { type Diagnostic, ResponsibilityModelSchema, type Severity } from '../schema/model.js';
+import { sourceLink } from '../util/source-link.js';
 import { compareStrings } from '../util/strings.js';
 import {
   ACTIVITY_FIXED_COLUMNS,
@@ -21,6 +23,7 @@ import { isSafeDatasetPath } from './guide-id.js';
 import { type PreparedGuide, renderJson } from './prepare-guide.js';
 import { relateGuides } from './translation-groups.js';
 import { type BuildOptions, type BuiltGuide, DatasetError, type DatasetFile } from './types.js';
+import { renderWorkbook, WORKBOOK_MEDIA_TYPE, WORKBOOK_PATH } from './workbook.js';
 
 export interface DatasetBuild {
   /** Every file of the datasets, sorted by path. */
@@ -81,15 +84,16 @@ function assertWritable(files: readonly DatasetFile[]): void {
  * process or in workers) and named by assignIds, in its order. Deterministic:
  * the same guides give the same bytes however they were prepared.
  */
-export function assembleDatasets(
+export async function assembleDatasets(
   prepared: readonly (PreparedGuide & { id: string })[],
-  options: Pick<BuildOptions, 'escapeFormulas'> = {},
-): DatasetBuild {
+  options: Pick<BuildOptions, 'escapeFormulas' | 'sourceUrl' | 'licenses'> = {},
+): Promise<DatasetBuild> {
   const escapeFormulas = options.escapeFormulas ?? true;
   const relations = relateGuides(prepared);
   const guides: GuideRecord[] = prepared.map((guide, index) => ({
     ...guide,
     ...relations[index]!,
+    product: productOf(guide.source, guide.model),
     activities: listActivities(guide.model),
   }));
 
@@ -108,7 +112,14 @@ export function assembleDatasets(
       " and cells starting with ' are prefixed with a single quote; remove one leading ' from a cell to get the text back."
     : '';
 
+  const workbook = await renderWorkbook(guides, { sourceUrl: options.sourceUrl });
+  const sources = guides.map((guide) => ({
+    title: guide.model.meta.title,
+    path: options.sourceUrl !== undefined ? sourceLink(options.sourceUrl, guide.source, 1) : guide.source,
+  }));
+
   const files: DatasetFile[] = [
+    { path: WORKBOOK_PATH, content: workbook },
     ...prepared.map((guide) => ({ path: `guides/${guide.id}.json`, content: guide.modelJson })),
     { path: 'guides.csv', content: guidesCsv },
     { path: 'activities.csv', content: activitiesCsv },
@@ -157,6 +168,23 @@ export function assembleDatasets(
         ],
         'Responsibility models (RACI tables) read from guides by responsibility-model (raci build):' +
           ' one row per guide, one row per activity, and every finding.',
+        {
+          licenses: options.licenses ?? [],
+          sources,
+          attachments: [
+            {
+              name: 'workbook',
+              path: WORKBOOK_PATH,
+              title: 'Workbook',
+              description:
+                'The same guides as a spreadsheet: an overview sheet (one row per guide), one sheet per guide with its matrix' +
+                ' (sections as collapsible groups, letters coloured) and the findings.',
+              format: 'xlsx',
+              mediatype: WORKBOOK_MEDIA_TYPE,
+              content: workbook,
+            },
+          ],
+        },
       ),
     },
   ].sort((a, b) => compareStrings(a.path, b.path));
@@ -169,6 +197,7 @@ export function assembleDatasets(
     return {
       id: guide.id,
       source: guide.source,
+      product: guide.product,
       ...(guide.model.meta.locale ? { locale: guide.model.meta.locale } : {}),
       translationGroup: guide.translationGroup,
       ...(guide.referenceLocale ? { referenceLocale: guide.referenceLocale } : {}),

@@ -9,14 +9,14 @@ export { type DatasetBuild, type DatasetDiagnostic, renderModelJsonSchema } from
 
 /**
  * Builds every dataset file in memory from guides already read. Pure apart
- * from CPU: the same inputs, in any order, give byte-identical files (sorted
+ * from CPU (asynchronous because the workbook is zipped so): the same inputs, in any order, give byte-identical files (sorted
  * guides and columns, fixed key order, LF, final newline, nothing about the
  * machine or the time). Guides with error findings are built like the others.
  * Throws DatasetError when two paths would name the same guide, before any
  * guide is parsed. Options that do not match `BuildOptionsSchema` throw a
  * TypeError or RangeError.
  */
-export function buildDatasets(inputs: readonly DatasetInput[], options: BuildOptions = {}): DatasetBuild {
+export async function buildDatasets(inputs: readonly DatasetInput[], options: BuildOptions = {}): Promise<DatasetBuild> {
   assertOptions(BuildOptionsSchema, options);
   const ordered = assignIds(inputs);
   const prepared = ordered.map(({ id, item }, index) => {

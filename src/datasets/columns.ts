@@ -37,6 +37,8 @@ export interface GuideRecord {
   translationGroup: string;
   referenceLocale: string | null;
   copyOf: string[];
+  /** See productOf. */
+  product: string;
   model: ResponsibilityModel;
   diagnostics: Diagnostic[];
   sections: number;
@@ -70,6 +72,14 @@ export const GUIDE_COLUMNS: Column<GuideRecord>[] = [
     description: 'Path of the guide, relative to the build root, as given.',
     constraints: { required: true },
     value: (g) => g.source,
+  },
+  {
+    name: 'product',
+    type: 'string',
+    description:
+      "The product the guide describes: the front matter's product, else from its folder (responsibility-model-kms → kms, " +
+      'kubernetes-k8s/responsibility-model → kubernetes-k8s); empty when neither says.',
+    value: (g) => g.product || null,
   },
   {
     name: 'locale',
@@ -190,6 +200,7 @@ export const ACTIVITY_FIXED_COLUMNS: Column<ActivityRecord>[] = [
     constraints: { required: true },
     value: (r) => r.activity.id,
   },
+  { name: 'product', type: 'string', description: 'Product of the guide (guides.csv product).', value: (r) => r.guide.product || null },
   { name: 'locale', type: 'string', description: 'Locale of the guide.', value: (r) => r.guide.model.meta.locale ?? null },
   { name: 'guide_title', type: 'string', description: 'Title of the guide.', value: (r) => r.guide.model.meta.title },
   {

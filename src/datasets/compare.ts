@@ -1,11 +1,11 @@
 import pMap from 'p-map';
-import { folderView, IO_CONCURRENCY, manifestFile } from './owned-folder.js';
+import { fileBytes, folderView, IO_CONCURRENCY, manifestFile } from './owned-folder.js';
 import type { DatasetFile } from './types.js';
 import { DATASETS_OWNER } from './write.js';
 
 export interface DatasetComparison {
-  /** Files whose bytes differ from a fresh build, with the first line that differs. */
-  stale: { path: string; line: number }[];
+  /** Files whose bytes differ from a fresh build, with the first line that differs (text files only). */
+  stale: { path: string; line?: number }[];
   /** Files a fresh build produces that the folder lacks. */
   missing: string[];
   /** Files in the folder that a fresh build does not produce: removed by the next build, or refused when it did not write them. */
@@ -41,8 +41,8 @@ export async function compareDatasets(outDir: string, files: readonly DatasetFil
       return;
     }
     const actual = actuals[index];
-    const bytes = Buffer.from(file.content, 'utf8');
-    if (actual && bytes.equals(actual)) comparison.unchanged.push(file.path);
+    if (actual && fileBytes(file).equals(actual)) comparison.unchanged.push(file.path);
+    else if (typeof file.content !== 'string') comparison.stale.push({ path: file.path });
     else
       comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, Buffer.from(actual).toString('utf8')) : 1 });
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Column } from './columns.js';
+import type { License } from './types.js';
 
 /** Frictionless Data Package v2 profiles (https://datapackage.org). */
 const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
@@ -30,6 +31,40 @@ function fieldDescriptor(column: Column<never>): Record<string, unknown> {
   };
 }
 
+/** A file of the package that is not a table: described, sized and hashed, without a Table Schema. */
+interface FileResource {
+  name: string;
+  path: string;
+  title: string;
+  description: string;
+  format: string;
+  mediatype: string;
+  content: Uint8Array;
+}
+
+export interface PackageMetadata {
+  licenses: readonly License[];
+  /** Where the data comes from: one entry per guide. */
+  sources: readonly { title: string; path: string }[];
+  attachments: readonly FileResource[];
+}
+
+const sha256 = (bytes: Uint8Array): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+
+function fileDescriptor(resource: FileResource): Record<string, unknown> {
+  return {
+    $schema: DATA_RESOURCE_PROFILE,
+    name: resource.name,
+    path: resource.path,
+    title: resource.title,
+    description: resource.description,
+    format: resource.format,
+    mediatype: resource.mediatype,
+    bytes: resource.content.length,
+    hash: sha256(resource.content),
+  };
+}
+
 function resourceDescriptor(resource: TableResource): Record<string, unknown> {
   const bytes = Buffer.from(resource.content, 'utf8');
   return {
@@ -43,7 +78,7 @@ function resourceDescriptor(resource: TableResource): Record<string, unknown> {
     mediatype: resource.format === 'csv' ? 'text/csv' : 'application/jsonl',
     encoding: 'utf-8',
     bytes: bytes.length,
-    hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+    hash: sha256(bytes),
     ...(resource.format === 'csv'
       ? {
           dialect: {
@@ -67,13 +102,15 @@ function resourceDescriptor(resource: TableResource): Record<string, unknown> {
 }
 
 /** The text of datapackage.json: no timestamp and no absolute path, so it is as reproducible as the data. */
-export function renderDataPackage(resources: readonly TableResource[], description: string): string {
+export function renderDataPackage(resources: readonly TableResource[], description: string, metadata: PackageMetadata): string {
   const descriptor = {
     $schema: DATA_PACKAGE_PROFILE,
     name: 'responsibility-models',
     title: 'Responsibility models (RACI)',
     description,
-    resources: resources.map(resourceDescriptor),
+    ...(metadata.licenses.length > 0 ? { licenses: metadata.licenses } : {}),
+    sources: metadata.sources,
+    resources: [...resources.map(resourceDescriptor), ...metadata.attachments.map(fileDescriptor)],
   };
   return `${JSON.stringify(descriptor, null, 2)}\n`;
 }

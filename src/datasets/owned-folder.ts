@@ -6,7 +6,7 @@ import { readGuideBytes } from '../parse/read-file.js';
 import { compareStrings } from '../util/strings.js';
 import { isSafeDatasetPath } from './guide-id.js';
 import { listTree } from './tree.js';
-import { DatasetError } from './types.js';
+import { DatasetError, type DatasetFile } from './types.js';
 
 /**
  * A folder that one command owns: it writes every file in it, and records
@@ -39,7 +39,13 @@ export interface FolderOwner {
 export interface OwnedFile {
   /** Relative POSIX path of safe segments (see isSafeDatasetPath). */
   path: string;
-  content: string;
+  /** UTF-8 text, or bytes (the workbook). */
+  content: DatasetFile['content'];
+}
+
+/** The bytes of a file as written. */
+export function fileBytes(file: OwnedFile): Buffer {
+  return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
 }
 
 export interface OwnedWriteOptions {
@@ -348,7 +354,7 @@ export async function writeOwnedFolder(
           : undefined,
       { concurrency: IO_CONCURRENCY },
     );
-    const changed = produced.filter((file, index) => !current[index]?.equals(Buffer.from(file.content, 'utf8')));
+    const changed = produced.filter((file, index) => !current[index]?.equals(fileBytes(file)));
     const producedPaths = new Set(produced.map((file) => file.path));
     const remove = [...existing.keys()].filter((path) => !producedPaths.has(path));
     const isData = (path: string): boolean => path !== owner.manifest;
@@ -398,7 +404,7 @@ async function stage(out: string, owner: FolderOwner, changed: readonly OwnedFil
         const target = join(staging, STAGED, file.path);
         try {
           await mkdir(dirname(target), { recursive: true });
-          await write(target, Buffer.from(file.content, 'utf8'));
+          await write(target, fileBytes(file));
         } catch (caught) {
           failed = true;
           throw caught;

@@ -7,10 +7,17 @@ export const DatasetInputSchema = z.object({
   bytes: z.instanceof(Uint8Array),
 });
 
-/** One file of the datasets: a relative POSIX path inside the output folder, and its UTF-8 text. */
+/** One file of the datasets: a relative POSIX path inside the output folder, and its UTF-8 text (or its bytes, for the workbook). */
 export const DatasetFileSchema = z.object({
   path: z.string().min(1),
-  content: z.string(),
+  content: z.union([z.string(), z.instanceof(Uint8Array)]),
+});
+
+/** A license of the guides, as the data package records it (Frictionless `licenses`). */
+export const LicenseSchema = z.object({
+  name: z.string().optional().describe('An SPDX identifier, such as CC-BY-NC-SA-4.0.'),
+  path: z.string().optional().describe('A URL of the license text.'),
+  title: z.string().optional(),
 });
 
 export const BuildOptionsSchema = z.object({
@@ -21,12 +28,19 @@ export const BuildOptionsSchema = z.object({
   check: ParseOptionsSchema.omit({ file: true, locale: true })
     .optional()
     .describe('Options passed to checkGuideBytes for every guide (limits such as maxBytes).'),
+  sourceUrl: z
+    .string()
+    .regex(/^https?:\/\//i)
+    .optional()
+    .describe('URL template of the sources, e.g. https://host/{path}#L{line}: links in the workbook and the data package sources.'),
+  licenses: z.array(LicenseSchema).optional().describe("The guides' licenses, recorded in datapackage.json (default: none stated)."),
 });
 
 /** What the build says about one guide: enough for a summary without reading the files back. */
 export const BuiltGuideSchema = z.object({
   id: z.string(),
   source: z.string(),
+  product: z.string().describe('The product the guide describes (see productOf); empty when unknown.'),
   locale: z.string().optional(),
   translationGroup: z.string().describe('The folder the translations of the guide share (guides.csv translation_group).'),
   referenceLocale: z.string().optional().describe('The locale its translations are compared with, when its group has that guide.'),
@@ -49,6 +63,7 @@ export const DatasetErrorCodeSchema = z.enum([
 
 export type DatasetInput = z.infer<typeof DatasetInputSchema>;
 export type DatasetFile = z.infer<typeof DatasetFileSchema>;
+export type License = z.infer<typeof LicenseSchema>;
 export type BuildOptions = z.infer<typeof BuildOptionsSchema> & {
   /** Called after each guide is read, in build order (for a progress line). */
   onGuide?: (progress: { done: number; total: number; path: string }) => void;

@@ -1,4 +1,4 @@
-// responsibility-model/datasets: `raci build` as functions. Build the dataset files in memory (pure), write them
+// responsibility-model/datasets: `raci build` and `raci query` as functions. Build the dataset files in memory (pure), write them
 // atomically or compare them with a folder (Node.js), and the ids and schemas they use.
 export { buildDatasets, type DatasetBuild, type DatasetDiagnostic, renderModelJsonSchema } from '../datasets/build.js';
 export { compareDatasets, type DatasetComparison } from '../datasets/compare.js';
@@ -15,5 +15,9 @@ export {
   DatasetFileSchema,
   type DatasetInput,
   DatasetInputSchema,
+  type License,
+  LicenseSchema,
 } from '../datasets/types.js';
 export { type WriteOptions, type WriteResult, writeDatasets } from '../datasets/write.js';
+export { productOf } from '../model/product.js';
+export { type ActivityMatch, type QueryFilters, type QueryGuide, queryActivities } from '../model/query-activities.js';

@@ -1,3 +1,4 @@
+import { ROLE_NAMES } from '../format/palette.js';
 import { activitiesIn, countSections, walkSections } from '../model/walk-sections.js';
 import { ROLE_LETTERS } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, Link, Party, ResponsibilityModel, RoleDefinition, RoleLetter, Section } from '../schema/model.js';
@@ -5,7 +6,6 @@ import { plural } from '../util/strings.js';
 import { letterCounts, type PlacedFindings, placeFindings, worstSeverity } from './guide-figures.js';
 import { attribute, html, joinHtml, markedText, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
-import { ROLE_NAMES } from './palette.js';
 
 interface Translation {
   locale: string;

@@ -11,7 +11,7 @@ export interface PageShell {
   generator: string;
   body: SafeHtml;
   /** `data-page` on <body>: which script behaviour the page wants. */
-  kind: 'overview' | 'guide' | 'diff';
+  kind: 'overview' | 'guide' | 'diff' | 'across';
 }
 
 const CONTENT_SECURITY_POLICY = new SafeHtml(

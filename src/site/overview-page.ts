@@ -1,4 +1,5 @@
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { HEAT_STEPS, heatStep } from '../format/palette.js';
 import { activitiesIn } from '../model/walk-sections.js';
 import { compareSectionNumbers } from '../outline/heading-number.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
@@ -7,7 +8,6 @@ import { CUSTOMER, hasLetter, type PhaseShare, percent, phaseShares } from './gu
 import { type ChangeNote, changeLink, langTag } from './guide-page.js';
 import { html, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
-import { HEAT_STEPS, heatStep } from './palette.js';
 import type { RemovedGuide } from './site.js';
 
 export interface OverviewEntry {
@@ -167,6 +167,7 @@ export function renderOverviewPage(input: OverviewPageInput): string {
 <li><strong>${totals.errors}</strong> ${totals.errors === 1 ? 'error' : 'errors'}</li>
 <li><strong>${totals.warnings}</strong> ${totals.warnings === 1 ? 'warning' : 'warnings'}</li>
 </ul>
+<p><a href="activities.html">Who does what across products</a>: every activity of every guide in one filterable table.</p>
 <div class="overview-tools no-print" id="overview-tools" hidden>
 <div><label for="o-filter">Filter guides</label>${FILTER_INPUT}</div>
 <p class="status" id="overview-status" role="status" aria-live="polite"></p>

@@ -3,6 +3,7 @@ import type { ModelDiff } from '../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
 import { sharedFolderDepth } from '../util/paths.js';
 import { compareStrings, plural } from '../util/strings.js';
+import { ACROSS_PAGE, renderAcrossPage } from './across-page.js';
 import { REPORT_SCRIPT } from './assets/report-script.js';
 import { STYLESHEET } from './assets/stylesheet.js';
 import { changeCount, renderDiffPage } from './diff-page.js';
@@ -137,8 +138,8 @@ function guideLinkResolver(guides: readonly ReportGuide[], names: Map<string, st
 }
 
 /**
- * The whole static site as files: `index.html`, one page per guide under
- * `guides/`, and the two assets. Pure: the same guides give the same bytes.
+ * The whole static site as files: `index.html`, `activities.html` (every
+ * activity across guides), one page per guide under `guides/`, and the two assets. Pure: the same guides give the same bytes.
  */
 export function buildReportSite(input: readonly ReportGuide[], options: ReportSiteOptions = {}): SiteFile[] {
   const guides = [...input].sort((a, b) => compareStrings(a.file, b.file));
@@ -225,6 +226,14 @@ export function buildReportSite(input: readonly ReportGuide[], options: ReportSi
       }),
     ),
   }));
+  files.push({
+    path: ACROSS_PAGE,
+    content: renderAcrossPage({
+      entries: guides.map((guide) => ({ file: guide.file, model: guide.model, href: `guides/${names.get(guide.file)}.html` })),
+      siteTitle,
+      generator,
+    }),
+  });
   files.push({
     path: 'index.html',
     content: renderOverviewPage({

@@ -86,15 +86,18 @@ describe('options are checked where they enter the API: a wrong one is a program
     expect(compareLocales([model], { reference: 'en-gb' }).reference?.locale).toBe('en-gb');
   });
 
-  it('buildDatasets checks its options before building, nested ones by their path', () => {
-    expect(() => buildDatasets([], { check: { maxBytes: 0 } })).toThrow(
+  it('buildDatasets checks its options before building, nested ones by their path', async () => {
+    await expect(buildDatasets([], { check: { maxBytes: 0 } })).rejects.toThrow(
       new RangeError('Invalid option check.maxBytes: expected a number greater than 0, got 0.'),
     );
-    expect(() => buildDatasets([], { escapeFormulas: wrong('yes') as unknown as boolean })).toThrow(
+    await expect(buildDatasets([], { escapeFormulas: wrong('yes') as unknown as boolean })).rejects.toThrow(
       new TypeError('Invalid option escapeFormulas: expected a boolean, got "yes".'),
     );
     const progress: number[] = [];
-    const build = buildDatasets([{ path: 'guide.en-gb.md', bytes }], { escapeFormulas: false, onGuide: ({ done }) => progress.push(done) });
+    const build = await buildDatasets([{ path: 'guide.en-gb.md', bytes }], {
+      escapeFormulas: false,
+      onGuide: ({ done }) => progress.push(done),
+    });
     expect(build.guides).toHaveLength(1);
     expect(progress).toEqual([1]);
   });

@@ -226,6 +226,46 @@ describe('the overview in a browser', () => {
   });
 });
 
+describe('the cross-guide page in a browser', () => {
+  it('shows every activity of every guide, filters by party, role, product and locale, and keeps the view in the URL', async () => {
+    const acrossUrl = siteUrl.replace(/index\.html$/, 'activities.html');
+    const all = guides.flatMap((guide) => listActivities(guide.model).map((activity) => ({ guide, activity })));
+    const page = await open(acrossUrl);
+    expect(await page.locator('#across tr.activity').count()).toBe(all.length);
+    expect(await page.locator('#across-status').textContent()).toBe(`${all.length} activities`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(IMAGES, 'across.png') });
+
+    await page.locator('#a-party').selectOption('customer');
+    await page.locator('#a-letter').selectOption('A');
+    const accountable = all.filter(({ activity }) => activity.assignments.customer?.includes('A'));
+    expect(await page.locator('#across tr.activity:visible').count()).toBe(accountable.length);
+    expect(new URL(page.url()).hash).toBe('#party=customer&role=A');
+
+    await page.locator('#a-product').selectOption('kms');
+    const kms = accountable.filter(({ guide }) => guide.file.includes('/kms/'));
+    expect(kms.length).toBeGreaterThan(0);
+    expect(await page.locator('#across tr.activity:visible').count()).toBe(kms.length);
+    expect(await page.locator('#products tr[data-product="kms"] [data-shown]').textContent()).toBe(String(kms.length));
+    expect(await page.locator('#products tr[data-product="nutanix"] [data-shown]').textContent()).toBe('0');
+    const view = page.url();
+    await page.close();
+
+    // The same view from the link alone, then narrowed by locale.
+    const again = await open(view);
+    expect(await again.locator('#a-product').inputValue()).toBe('kms');
+    expect(await again.locator('#across tr.activity:visible').count()).toBe(kms.length);
+    await again.locator('#a-locale').selectOption('fr-fr');
+    expect(await again.locator('#across tr.activity:visible').count()).toBe(0);
+    await again.locator('[data-reset]').click();
+    expect(await again.locator('#across tr.activity:visible').count()).toBe(all.length);
+    const link = again.locator('#across tr.activity a').first();
+    expect(await link.getAttribute('href')).toMatch(/^guides\/.+\.html#act-/);
+    expect(problemsOf(again)).toEqual([]);
+    await again.close();
+  });
+});
+
 describe('a diff page in a browser', () => {
   it('shows the changed rows, marked, and the rest on demand', async () => {
     // Built from the library so the page (and its screenshot) names no temporary folder; the command is tested in report-cli.test.ts.

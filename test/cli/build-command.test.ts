@@ -42,14 +42,14 @@ describe('raci build', () => {
       expect(build.out[0]).toBe(
         '2 guides, 4 activities, 2 parties (customer, ovhcloud), 0 scopes; findings: 0 errors, 0 warnings, 0 infos',
       );
-      expect(build.out[1]).toMatch(/datasets\/: 8 files, 8 written, 0 removed, 0 unchanged\.$/);
+      expect(build.out[1]).toMatch(/datasets\/: 9 files, 9 written, 0 removed, 0 unchanged\.$/);
       // README.md documents the folder: not a guide.
       expect(Object.keys(await tree(out))).toContain('guides/a/en-gb.json');
       expect(Object.keys(await tree(out)).filter((p) => p.includes('readme'))).toEqual([]);
 
       const green = capture();
       expect(await runBuild([guides], { out, check: true }, green)).toBe(0);
-      expect(green.out.at(-1)).toMatch(/datasets\/ is up to date \(8 files\)\.$/);
+      expect(green.out.at(-1)).toMatch(/datasets\/ is up to date \(9 files\)\.$/);
 
       await writeFile(join(guides, 'a/guide.en-gb.md'), guideMarkdown({ rows: [['Choose the name of the service', 'RA', 'C']] }));
       const before = await tree(out);
@@ -62,12 +62,34 @@ describe('raci build', () => {
         'datapackage.json',
         'guides.csv',
         'guides/a/en-gb.json',
+        'responsibility-models.xlsx',
       ]);
-      expect(red.out.at(-1)).toContain('is out of date: 5 stale, 0 missing, 0 extra');
+      expect(stale.at(-1)).toBe(`${out}/responsibility-models.xlsx: stale (the bytes differ)`);
+      expect(red.out.at(-1)).toContain('is out of date: 6 stale, 0 missing, 0 extra');
       expect(await tree(out)).toEqual(before);
 
       expect(await runBuild([guides], { out }, capture())).toBe(0);
       expect(await runBuild([guides], { out, check: true }, capture())).toBe(0);
+    });
+  });
+
+  it('--license and --source-url describe the guides in the data package; a source URL must be http(s)', async () => {
+    await withTempDir(async (dir) => {
+      await writeGuides(dir, twoGuides);
+      const out = join(dir, 'out');
+      const options = { out, license: 'CC-BY-NC-SA-4.0', sourceUrl: 'https://example.org/docs/{path}#L{line}' };
+      expect(await runBuild([join(dir, 'pages')], options, capture())).toBe(0);
+      const descriptor = JSON.parse(await readFile(join(out, 'datapackage.json'), 'utf8'));
+      expect(descriptor.licenses).toEqual([{ name: 'CC-BY-NC-SA-4.0', path: 'https://creativecommons.org/licenses/by-nc-sa/4.0/' }]);
+      expect(descriptor.sources[0]).toEqual({
+        title: 'Responsibility sharing - Test service',
+        path: 'https://example.org/docs/a/guide.en-gb.md#L1',
+      });
+      expect(await runBuild([join(dir, 'pages')], { out, license: 'LicenseRef-Internal' }, capture())).toBe(0);
+      expect(JSON.parse(await readFile(join(out, 'datapackage.json'), 'utf8')).licenses).toEqual([{ name: 'LicenseRef-Internal' }]);
+      await expect(runBuild([join(dir, 'pages')], { out, sourceUrl: 'javascript:alert(1)' }, capture())).rejects.toThrow(
+        /--source-url must be an http\(s\) URL template/,
+      );
     });
   });
 

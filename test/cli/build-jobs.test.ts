@@ -35,7 +35,7 @@ describe('raci build --jobs', () => {
       const steps: { done: number; total: number; path: string }[] = [];
       let finished = 0;
       const progress = { update: (step: { done: number; total: number; path: string }) => steps.push(step), done: () => finished++ };
-      expect(await runBuild(['fixtures/'], { out, allowErrors: true, ...parallelism }, io, progress)).toBe(0);
+      expect(await runBuild(['fixtures/'], { out, allowErrors: true, license: 'CC-BY-NC-SA-4.0', ...parallelism }, io, progress)).toBe(0);
       expect(io.out[0]).toMatch(/^40 guides, /);
       // Progress in build order, one step per guide, then erased once.
       expect(steps.map((step) => step.done)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));

@@ -85,4 +85,34 @@ describe('raci summary', () => {
     expect(lines[0]).toMatch(/^guide\s+locale\s+sections\s+activities\s+errors\s+warnings$/);
     expect(lines.at(-1)).toMatch(/^40 guides\s+922\s+1932\s+31\s+33$/);
   });
+
+  it('--format json and csv give the same guides as the table, and totals that add up', async () => {
+    const folder = 'fixtures/corpus/pages/platform';
+    const table = (await raci('summary', folder)).stdout.trim().split('\n').slice(3, -2);
+    const json = await raci('summary', folder, '--format', 'json');
+    expect(json.code).toBe(0);
+    const summary = JSON.parse(json.stdout) as {
+      guides: { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number }[];
+      totals: Record<string, number>;
+    };
+    expect(summary.guides.map((g) => [g.locale, g.sections, g.activities, g.errors, g.warnings].join(' '))).toEqual(
+      table.map((line) =>
+        line
+          .split(/\s{2,}/)
+          .slice(1)
+          .join(' '),
+      ),
+    );
+    const sum = (key: 'sections' | 'activities' | 'errors' | 'warnings') => summary.guides.reduce((total, g) => total + g[key], 0);
+    expect(summary.totals).toEqual({
+      guides: summary.guides.length,
+      sections: sum('sections'),
+      activities: sum('activities'),
+      errors: sum('errors'),
+      warnings: sum('warnings'),
+    });
+    const csv = (await raci('summary', folder, '--format', 'csv')).stdout.trim().split('\n');
+    expect(csv[0]).toBe('file,locale,sections,activities,errors,warnings');
+    expect(csv.slice(1)).toEqual(summary.guides.map((g) => [g.file, g.locale, g.sections, g.activities, g.errors, g.warnings].join(',')));
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,12 +7,14 @@ import { CANONICAL_LETTERS } from '../../src/datasets/columns.js';
 import { unescapeCsvCell } from '../../src/datasets/csv.js';
 import { DatasetError, type DatasetInput } from '../../src/datasets/types.js';
 import { listActivities } from '../../src/model/list-activities.js';
+import { productOf } from '../../src/model/product.js';
 import { type ResponsibilityModel, ResponsibilityModelSchema } from '../../src/schema/model.js';
 import { fixtureInputs, guideMarkdown, input } from './helpers.js';
 
 const fileOf = (build: DatasetBuild, path: string): string => {
   const file = build.files.find((f) => f.path === path);
   if (!file) throw new Error(`no ${path} in the build`);
+  if (typeof file.content !== 'string') throw new Error(`${path} is not a text file`);
   return file.content;
 };
 
@@ -34,17 +37,18 @@ describe('buildDatasets on the bundled guides', () => {
   let build: DatasetBuild;
   beforeAll(async () => {
     inputs = await fixtureInputs();
-    build = buildDatasets(inputs);
-  });
+    build = await buildDatasets(inputs);
+  }, 120_000);
 
-  it('is byte-identical from a shuffled list of the same guides', () => {
-    const again = buildDatasets(shuffled(inputs, 7));
+  it('is byte-identical from a shuffled list of the same guides', async () => {
+    const again = await buildDatasets(shuffled(inputs, 7));
     expect(again.files.map((f) => f.path)).toEqual(build.files.map((f) => f.path));
-    for (const [index, file] of again.files.entries()) expect(file.content, file.path).toBe(build.files[index]!.content);
+    for (const [index, file] of again.files.entries()) expect(file.content, file.path).toEqual(build.files[index]!.content);
   });
 
   it('writes LF text with a final newline, no absolute path and no carriage return', () => {
     for (const file of build.files) {
+      if (typeof file.content !== 'string') continue;
       expect(file.content.endsWith('\n'), file.path).toBe(true);
       expect(file.content.includes('\r'), file.path).toBe(false);
       expect(file.content.includes(process.cwd()), file.path).toBe(false);
@@ -58,12 +62,12 @@ describe('buildDatasets on the bundled guides', () => {
     const ajv = new Ajv2020.default({ strict: false });
     const validate = ajv.compile(JSON.parse(fileOf(build, 'schema/responsibility-model.schema.json')));
     for (const file of guides) {
-      const model = JSON.parse(file.content);
+      const model = JSON.parse(fileOf(build, file.path));
       expect(ResponsibilityModelSchema.safeParse(model).success, file.path).toBe(true);
       expect(validate(model), `${file.path}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
     // The schema is not vacuous: a broken model fails it.
-    const broken = JSON.parse(guides[0]!.content);
+    const broken = JSON.parse(fileOf(build, guides[0]!.path));
     broken.sections[0].activities = [{ id: 1 }];
     broken.sections[0].number = 3;
     expect(validate(broken)).toBe(false);
@@ -99,12 +103,13 @@ describe('buildDatasets on the bundled guides', () => {
     const expected: Record<string, string>[] = [];
     for (const file of build.files.filter((f) => f.path.startsWith('guides/'))) {
       const id = file.path.slice('guides/'.length, -'.json'.length);
-      const model = JSON.parse(file.content) as ResponsibilityModel;
+      const model = JSON.parse(fileOf(build, file.path)) as ResponsibilityModel;
       const partyIds = model.parties.map((p) => p.id);
       for (const activity of listActivities(model)) {
         expected.push({
           guide_id: id,
           activity_id: activity.id,
+          product: productOf(guidesById.get(id)!.source!, model),
           locale: model.meta.locale ?? '',
           guide_title: model.meta.title,
           section_number: activity.sectionNumber,
@@ -172,7 +177,13 @@ describe('buildDatasets on the bundled guides', () => {
     expect(descriptor.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     const paths = new Set(build.files.map((f) => f.path));
     const tables = new Map<string, Record<string, string>[]>();
-    for (const resource of descriptor.resources) {
+    const files = descriptor.resources.filter((resource: { schema?: unknown }) => resource.schema === undefined);
+    expect(files.map((resource: { path: string }) => resource.path)).toEqual(['responsibility-models.xlsx']);
+    const workbook = build.files.find((f) => f.path === 'responsibility-models.xlsx')!.content as Uint8Array;
+    expect(files[0].bytes).toBe(workbook.length);
+    expect(files[0].hash).toBe(`sha256:${createHash('sha256').update(workbook).digest('hex')}`);
+    expect(descriptor.sources.map((source: { path: string }) => source.path)).toEqual(build.guides.map((guide) => guide.source));
+    for (const resource of descriptor.resources.filter((resource: { schema?: unknown }) => resource.schema !== undefined)) {
       expect(resource.name).toMatch(/^[a-z0-9._-]+$/);
       expect(paths.has(resource.path), resource.path).toBe(true);
       const content = fileOf(build, resource.path);
@@ -213,7 +224,7 @@ describe('buildDatasets on the bundled guides', () => {
       }
     }
     for (const resource of descriptor.resources) {
-      for (const foreignKey of resource.schema.foreignKeys ?? []) {
+      for (const foreignKey of resource.schema?.foreignKeys ?? []) {
         const targets = new Set(tables.get(foreignKey.reference.resource)!.map((row) => row[foreignKey.reference.fields[0]]));
         for (const row of tables.get(resource.name)!)
           expect(targets.has(row[foreignKey.fields[0]]), `${resource.name} → ${foreignKey.reference.resource}`).toBe(true);
@@ -230,7 +241,7 @@ describe('buildDatasets on the bundled guides', () => {
 });
 
 describe('buildDatasets on small guides', () => {
-  it('escapes formula-like cells by default, reversibly, and not when asked', () => {
+  it('escapes formula-like cells by default, reversibly, and not when asked', async () => {
     const rows: [string, string, string][] = [
       ['=HYPERLINK("http://evil.example","x")', 'RA', ''],
       ['+1 the count', 'RA', ''],
@@ -240,7 +251,7 @@ describe('buildDatasets on small guides', () => {
       ['Plain, with a comma and "quotes"', 'RA', 'I'],
     ];
     const inputs = [input('x/guide.en-gb.md', guideMarkdown({ rows, title: '=cmd|calc' }))];
-    const escaped = buildDatasets(inputs);
+    const escaped = await buildDatasets(inputs);
     const texts = readCsv(fileOf(escaped, 'activities.csv')).map((r) => r.activity_text);
     expect(texts).toEqual([
       '\'=HYPERLINK("http://evil.example","x")',
@@ -255,67 +266,80 @@ describe('buildDatasets on small guides', () => {
     // JSON files keep the text as written.
     expect(fileOf(escaped, 'activities.jsonl')).toContain('"activity_text":"=HYPERLINK');
 
-    const raw = buildDatasets(inputs, { escapeFormulas: false });
+    const raw = await buildDatasets(inputs, { escapeFormulas: false });
     expect(readCsv(fileOf(raw, 'activities.csv')).map((r) => r.activity_text)).toEqual(rows.map((r) => r[0]));
   });
 
-  it('names guides by path only: a hostile slug or title cannot choose where a file goes', () => {
-    const build = buildDatasets([input('docs/a/guide.en-gb.md', guideMarkdown({ slug: '../../../../etc/evil', title: '../../x/y' }))]);
+  it('names guides by path only: a hostile slug or title cannot choose where a file goes', async () => {
+    const build = await buildDatasets([
+      input('docs/a/guide.en-gb.md', guideMarkdown({ slug: '../../../../etc/evil', title: '../../x/y' })),
+    ]);
     expect(build.files.map((f) => f.path)).toContain('guides/docs/a/en-gb.json');
     for (const file of build.files) expect(file.path).not.toMatch(/\.\.|^\/|evil/);
   });
 
-  it('refuses source paths outside the root or absolute, with a typed error', () => {
+  it('refuses source paths outside the root or absolute, with a typed error', async () => {
     for (const path of ['../outside/guide.en-gb.md', '/etc/guide.en-gb.md', 'C:\\guides\\guide.md', 'a/../../b.md']) {
-      expect(() => buildDatasets([input(path, guideMarkdown())]), path).toThrow(DatasetError);
-      try {
-        buildDatasets([input(path, guideMarkdown())]);
-      } catch (caught) {
-        expect((caught as DatasetError).code).toBe('source-path-unsafe');
-      }
+      const caught = await buildDatasets([input(path, guideMarkdown())]).catch((error: unknown) => error);
+      expect(caught, path).toBeInstanceOf(DatasetError);
+      expect((caught as DatasetError).code).toBe('source-path-unsafe');
     }
   });
 
-  it('makes two guides with the same id an error naming both, not an overwrite', () => {
-    const clash = () => buildDatasets([input('Docs/A/guide.en-gb.md', guideMarkdown()), input('docs/a/guide.en-gb.md', guideMarkdown())]);
-    expect(clash).toThrow(/Docs\/A\/guide\.en-gb\.md and docs\/a\/guide\.en-gb\.md would both be the guide "docs\/a\/en-gb"/);
-    try {
-      clash();
-    } catch (caught) {
-      expect((caught as DatasetError).code).toBe('guide-id-collision');
-    }
+  it('makes two guides with the same id an error naming both, not an overwrite', async () => {
+    const caught = await buildDatasets([
+      input('Docs/A/guide.en-gb.md', guideMarkdown()),
+      input('docs/a/guide.en-gb.md', guideMarkdown()),
+    ]).catch((error: unknown) => error);
+    expect((caught as Error).message).toMatch(
+      /Docs\/A\/guide\.en-gb\.md and docs\/a\/guide\.en-gb\.md would both be the guide "docs\/a\/en-gb"/,
+    );
+    expect((caught as DatasetError).code).toBe('guide-id-collision');
   });
 
-  it('refuses a guide whose file would also be the folder of another', () => {
+  it('refuses a guide whose file would also be the folder of another', async () => {
     // `a.json/guide.md` → guides/a.json/guide.json; `a.md` → guides/a.json
-    const clash = () => buildDatasets([input('a.json/guide.md', guideMarkdown()), input('a.md', guideMarkdown())]);
-    expect(clash).toThrow(DatasetError);
+    await expect(buildDatasets([input('a.json/guide.md', guideMarkdown()), input('a.md', guideMarkdown())])).rejects.toThrow(DatasetError);
   });
 
-  it('builds a guide with error findings and reports them', () => {
-    const build = buildDatasets([input('x/guide.en-gb.md', guideMarkdown({ rows: [['Monitor', 'MP', 'RA']] }))]);
+  it('records the licenses and the sources in the data package, none stated unless given', async () => {
+    const inputs = [input('docs/kms/guide.en-gb.md', guideMarkdown({ title: 'KMS' }))];
+    const plain = JSON.parse(fileOf(await buildDatasets(inputs), 'datapackage.json'));
+    expect(plain.licenses).toBeUndefined();
+    expect(plain.sources).toEqual([{ title: 'KMS', path: 'docs/kms/guide.en-gb.md' }]);
+    const licenses = [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }];
+    const described = JSON.parse(
+      fileOf(await buildDatasets(inputs, { licenses, sourceUrl: 'https://example.org/{path}#L{line}' }), 'datapackage.json'),
+    );
+    expect(described.licenses).toEqual(licenses);
+    expect(described.sources).toEqual([{ title: 'KMS', path: 'https://example.org/docs/kms/guide.en-gb.md#L1' }]);
+    await expect(buildDatasets(inputs, { sourceUrl: 'file:///etc/{path}' })).rejects.toThrow(/sourceUrl/);
+  });
+
+  it('builds a guide with error findings and reports them', async () => {
+    const build = await buildDatasets([input('x/guide.en-gb.md', guideMarkdown({ rows: [['Monitor', 'MP', 'RA']] }))]);
     expect(build.guides[0]!.findings.error).toBe(1);
     expect(fileOf(build, 'diagnostics.jsonl')).toContain('"code":"role-unknown"');
     expect(build.files.map((f) => f.path)).toContain('guides/x/en-gb.json');
   });
 
-  it('gives the same bytes for an empty build twice, with headers only', () => {
-    const a = buildDatasets([]);
-    const b = buildDatasets([]);
+  it('gives the same bytes for an empty build twice, with headers only', async () => {
+    const a = await buildDatasets([]);
+    const b = await buildDatasets([]);
     expect(a.files).toEqual(b.files);
     expect(fileOf(a, 'activities.csv')).toBe(
-      'guide_id,activity_id,locale,guide_title,section_number,phase_title,section_title,subsection_title,activity_text,line,accountable,responsible\n',
+      'guide_id,activity_id,product,locale,guide_title,section_number,phase_title,section_title,subsection_title,activity_text,line,accountable,responsible\n',
     );
   });
 
-  it('adds one column per party and scope found in any guide, and leaves them empty elsewhere', () => {
+  it('adds one column per party and scope found in any guide, and leaves them empty elsewhere', async () => {
     const partner = guideMarkdown()
       .replace(
         '| **Activity** | **Customer** | **OVHcloud** |\n| --- | --- | --- |',
         '| **Activity** | **Customer** | **OVHcloud** | **Partner** |\n| --- | --- | --- | --- |',
       )
       .replace('| Register the domain | I | RA |', '| Register the domain | I | RA | C |');
-    const build = buildDatasets([input('b/guide.en-gb.md', partner), input('a/guide.en-gb.md', guideMarkdown())]);
+    const build = await buildDatasets([input('b/guide.en-gb.md', partner), input('a/guide.en-gb.md', guideMarkdown())]);
     const rows = readCsv(fileOf(build, 'activities.csv'));
     expect(Object.keys(rows[0]!).filter((k) => k.startsWith('party_'))).toEqual(['party_customer', 'party_ovhcloud', 'party_partner']);
     expect(rows.map((r) => [r.guide_id, r.party_partner])).toEqual([

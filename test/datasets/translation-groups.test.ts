@@ -5,7 +5,10 @@ import { translationGroupOf } from '../../src/datasets/translation-groups.js';
 import { guideMarkdown, input } from './helpers.js';
 
 const guidesCsv = (build: DatasetBuild): Record<string, string>[] =>
-  parse(build.files.find((file) => file.path === 'guides.csv')!.content, { columns: true, bom: false }) as Record<string, string>[];
+  parse(build.files.find((file) => file.path === 'guides.csv')!.content as string, { columns: true, bom: false }) as Record<
+    string,
+    string
+  >[];
 
 describe('translation groups and copies in the datasets', () => {
   it('a group is the folder of guide.<locale>.md, or the path without its locale for another name', () => {
@@ -15,9 +18,9 @@ describe('translation groups and copies in the datasets', () => {
     expect(translationGroupOf('pages/z/notes.md')).toBe('pages/z/notes');
   });
 
-  it('synthetic: translations share a group; a copy in another folder is marked both ways, a translation is not a copy', () => {
+  it('synthetic: translations share a group; a copy in another folder is marked both ways, a translation is not a copy', async () => {
     const english = guideMarkdown();
-    const build = buildDatasets([
+    const build = await buildDatasets([
       input('a/guide.en-gb.md', english),
       input('a/guide.fr-fr.md', guideMarkdown({ title: 'Partage des responsabilités' })),
       input('legacy/a/guide.en-gb.md', `${english}\n[All our documentation](/gb/en/)\n`),

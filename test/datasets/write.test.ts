@@ -19,14 +19,19 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return result;
 }
 
-const v1 = () => buildDatasets([input('a/guide.en-gb.md', guideMarkdown()), input('b/guide.en-gb.md', guideMarkdown())]).files;
-const v2 = () =>
-  buildDatasets([
+const V1 = (await buildDatasets([input('a/guide.en-gb.md', guideMarkdown()), input('b/guide.en-gb.md', guideMarkdown())])).files;
+const V2 = (
+  await buildDatasets([
     input('a/guide.en-gb.md', guideMarkdown({ rows: [['Choose the name of the service', 'RA', 'I']] })),
     input('c/guide.fr-fr.md', guideMarkdown({ title: 'Nouveau' })),
-  ]).files;
+  ])
+).files;
+const v1 = () => V1;
+const v2 = () => V2;
 
-const asRecord = (files: readonly DatasetFile[]) => Object.fromEntries(files.map((f) => [f.path, f.content]));
+/** The files as `snapshot` reads them back: the bytes as UTF-8 text (lossy for the workbook, alike on both sides). */
+const asRecord = (files: readonly DatasetFile[]) =>
+  Object.fromEntries(files.map((f) => [f.path, typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8')]));
 /** What a build leaves: the files, and the manifest listing them. */
 const withManifest = (files: readonly DatasetFile[]) => asRecord([...files, manifestFile(DATASETS_OWNER, files)]);
 
@@ -136,7 +141,7 @@ describe('writeDatasets', () => {
 });
 
 describe('compareDatasets', () => {
-  it('lists stale (with the first different line), missing and extra files', async () => {
+  it('lists stale (with the first different line of a text file), missing and extra files', async () => {
     await withTempDir(async (dir) => {
       await writeDatasets(dir, v1());
       await writeFile(join(dir, 'unexpected.csv'), 'a\n');
@@ -151,9 +156,11 @@ describe('compareDatasets', () => {
         'datapackage.json',
         'guides.csv',
         'guides/a/en-gb.json',
+        'responsibility-models.xlsx',
         '.raci-build.json',
       ]);
       expect(stale['activities.csv']).toBe(2);
+      expect(stale['responsibility-models.xlsx']).toBeUndefined();
       expect(result.unchanged).toEqual(['diagnostics.jsonl', 'schema/responsibility-model.schema.json']); // no findings in either build
     });
   });

@@ -76,7 +76,7 @@ import { buildReportSite, type SiteFile } from 'responsibility-model/site';
 import { parseResponsibilityModel, type ResponsibilityModel } from 'responsibility-model';
 
 const model: ResponsibilityModel = parseResponsibilityModel('# A guide');
-const files: DatasetFile[] = buildDatasets([{ path: 'guide.en-gb.md', bytes: new Uint8Array() }]).files;
+const files: DatasetFile[] = (await buildDatasets([{ path: 'guide.en-gb.md', bytes: new Uint8Array() }])).files;
 const writeFile: NonNullable<WriteOptions['writeFile']> = async (_path: string, _data: Uint8Array) => {};
 const diff: ModelDiff = diffModels(model, model);
 const site: SiteFile[] = buildReportSite([{ file: 'guide.en-gb.md', model, findings: [] }]);

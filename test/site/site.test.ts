@@ -4,10 +4,10 @@ import a11yPlugin from 'colord/plugins/a11y';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/compare/diff-models.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { HEAT_STEPS, heatStep, TEXT_PAIRS } from '../../src/format/palette.js';
 import { listActivities } from '../../src/model/list-activities.js';
 import { safeParseResponsibilityModel } from '../../src/parse/parse.js';
 import { phaseShares, placeFindings } from '../../src/site/guide-figures.js';
-import { HEAT_STEPS, heatStep, TEXT_PAIRS } from '../../src/site/palette.js';
 import { buildReportSite, guideKey, pageNames, type ReportGuide, type SiteFile } from '../../src/site/site.js';
 import { EMAIL_PRO, loadCorpusGuides, SAP_EN } from '../helpers/corpus-guides.js';
 import { editGuide } from '../helpers/edited-guide.js';
@@ -59,9 +59,9 @@ describe('the site', () => {
     expect(page('assets/report.js')).not.toMatch(/fetch\(|XMLHttpRequest|import\(|eval\(|innerHTML/);
   });
 
-  it('writes valid HTML for the Email Pro, SAP and overview pages', async () => {
+  it('writes valid HTML for the Email Pro, SAP, overview and cross-guide pages', async () => {
     const names = pageNames(guides.map((guide) => guide.file));
-    for (const path of ['index.html', `guides/${names.get(EMAIL_PRO)}.html`, `guides/${names.get(SAP_EN)}.html`]) {
+    for (const path of ['index.html', 'activities.html', `guides/${names.get(EMAIL_PRO)}.html`, `guides/${names.get(SAP_EN)}.html`]) {
       expect(await validationMessages(page(path)), path).toEqual([]);
     }
   });

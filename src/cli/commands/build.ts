@@ -4,7 +4,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { assembleDatasets, type DatasetBuild } from '../../datasets/assemble.js';
 import { assignIds } from '../../datasets/assign-ids.js';
 import { compareDatasets } from '../../datasets/compare.js';
-import { DatasetError } from '../../datasets/types.js';
+import { DatasetError, type License } from '../../datasets/types.js';
 import { writeDatasets } from '../../datasets/write.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
@@ -24,6 +24,10 @@ export interface BuildCommandOptions {
   /** commander's `--no-escape-formulas` sets this to false. */
   escapeFormulas?: boolean;
   root?: string;
+  /** `https://host/{path}#L{line}`: the workbook links rows to their source lines, and the data package names its sources so. */
+  sourceUrl?: string;
+  /** The guides' license, an SPDX identifier: recorded in datapackage.json. */
+  license?: string;
   /** Worker processes (default: one per core; 1 = none). A handful of guides is built in this process whatever it says. */
   jobs?: number | undefined;
   /** `true`: worker processes even for `jobs: 1` or a handful of guides (tests and benchmarks; see mapFiles). */
@@ -32,6 +36,16 @@ export interface BuildCommandOptions {
 
 /** A README beside the guides documents the folder; it is not a guide. Named explicitly, it is read like any file. */
 const FOLDER_DOCUMENTATION = /^readme\.md$/i;
+
+/** Creative Commons licences by SPDX identifier, so the data package can link to their text. */
+const CREATIVE_COMMONS = /^CC-(BY(?:-NC)?(?:-ND|-SA)?)-(\d\.\d)$/i;
+
+/** A license from its SPDX identifier, with the text's URL for the Creative Commons ones. */
+function licenseOf(id: string): License {
+  const match = CREATIVE_COMMONS.exec(id);
+  if (!match) return { name: id };
+  return { name: id, path: `https://creativecommons.org/licenses/${match[1]!.toLowerCase()}/${match[2]}/` };
+}
 
 /** A DatasetError is about what was asked for (paths, the output folder): a usage error, exit code 2. */
 const asUsageError = (caught: unknown): unknown => (caught instanceof DatasetError ? new UsageError(caught.message) : caught);
@@ -134,7 +148,12 @@ async function buildGuides(
   });
   const shownPaths = new Map(guides.map(({ item }) => [item.path, item.file]));
   try {
-    return { build: assembleDatasets(prepared, { escapeFormulas: options.escapeFormulas ?? true }), shownPaths };
+    const build = await assembleDatasets(prepared, {
+      escapeFormulas: options.escapeFormulas ?? true,
+      ...(options.sourceUrl !== undefined ? { sourceUrl: options.sourceUrl } : {}),
+      ...(options.license !== undefined ? { licenses: [licenseOf(options.license)] } : {}),
+    });
+    return { build, shownPaths };
   } catch (caught) {
     throw asUsageError(caught);
   }
@@ -157,6 +176,8 @@ function summaryLine(build: DatasetBuild): string {
  * (unless --allow-errors); 2 for usage and I/O problems.
  */
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
+  if (options.sourceUrl !== undefined && !/^https?:\/\//i.test(options.sourceUrl))
+    throw new UsageError('--source-url must be an http(s) URL template such as https://example.org/{path}#L{line}');
   const { build, shownPaths } = await buildGuides(paths, options, progress);
   const shownOut = inertText(options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out);
 
@@ -172,7 +193,10 @@ export async function runBuild(paths: string[], options: BuildCommandOptions, io
     } catch (caught) {
       throw new UsageError(`${options.out}: ${describeFsError(caught)}`);
     }
-    for (const stale of comparison.stale) io.stdout(`${shownOut}/${inertText(stale.path)}: stale (first difference on line ${stale.line})`);
+    for (const stale of comparison.stale)
+      io.stdout(
+        `${shownOut}/${inertText(stale.path)}: stale (${stale.line !== undefined ? `first difference on line ${stale.line}` : 'the bytes differ'})`,
+      );
     for (const path of comparison.missing) io.stdout(`${shownOut}/${inertText(path)}: missing`);
     for (const path of comparison.extra) io.stdout(`${shownOut}/${inertText(path)}: extra (the build does not produce it)`);
     io.stdout(summaryLine(build));

@@ -12,6 +12,7 @@ import type { ResponsibilityModel } from '../../schema/model.js';
 import type { SkippedFile } from '../../site/overview-page.js';
 import { buildReportSite, type RemovedGuide, type ReportGuide, type SiteFile } from '../../site/site.js';
 import { inertText } from '../../util/control-characters.js';
+import { encodePath, sourceLink } from '../../util/source-link.js';
 import { plural } from '../../util/strings.js';
 import { loadConfig } from '../config-file.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
@@ -46,14 +47,10 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
-
 /** The source link of a row: the template when given, else the file relative to the output folder. */
 function sourceLinker(out: string, template: string | undefined): (file: string, line: number) => string {
   if (template !== undefined) {
-    return (file, line) => template.replaceAll('{path}', encodePath(file)).replaceAll('{line}', String(line));
+    return (file, line) => sourceLink(template, file, line);
   }
   const root = resolve(out);
   return (file, line) => `${encodePath(toPosix(relative(root, resolve(file))))}#L${line}`;

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { inertText } from '../../util/control-characters.js';
 import { commonFolder } from '../../util/paths.js';
 import { UsageError } from '../inputs.js';
@@ -6,16 +7,28 @@ import { formatTable } from '../text-table.js';
 import { mapFiles } from '../worker-pool.js';
 import type { SummaryRow } from './summary-file.js';
 
+const SUMMARY_FORMATS = ['text', 'json', 'csv'] as const;
+
 export interface SummaryOptions {
+  /** text (default): a table with a total; json: the guides and the totals; csv: one record per guide. */
+  format?: (typeof SUMMARY_FORMATS)[number];
   /** Worker processes (default: one per core; 1 = none). */
   jobs?: number | undefined;
   /** Files named on the command line; others without any numbered section (a README) are not guides and are left out. */
   explicit?: ReadonlySet<string>;
 }
 
+const SUMMARY_COLUMNS = ['file', 'locale', 'sections', 'activities', 'errors', 'warnings'] as const;
+
+/** One CSV record per guide, with a header; a file name a spreadsheet would run as a formula is prefixed with `'`. */
+function renderSummaryCsv(guides: readonly Exclude<SummaryRow, { unreadable: string }>[]): string {
+  const records = [[...SUMMARY_COLUMNS], ...guides.map((guide) => SUMMARY_COLUMNS.map((column) => String(guide[column])))];
+  return stringify(records, { record_delimiter: 'unix', eof: true, escape_formulas: true, quoted_match: /\r/ });
+}
+
 /**
  * `raci summary PATH...`: one line per guide (locale, sections, activities,
- * errors, warnings) and a total. Exit 0 whatever the findings; 2 for usage or
+ * errors, warnings) and a total; or JSON, or CSV. Exit 0 whatever the findings; 2 for usage or
  * I/O problems.
  */
 export async function runSummary(files: string[], io: CommandIo, options: SummaryOptions = {}): Promise<number> {
@@ -29,10 +42,12 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
     },
   );
   const rows: string[][] = [];
+  const guides: Exclude<SummaryRow, { unreadable: string }>[] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
   for (const summary of summaries) {
     if ('unreadable' in summary) throw new UsageError(`${summary.file}: ${summary.unreadable}`);
     if (summary.sections === 0 && !explicit.has(summary.file)) continue;
+    guides.push(summary);
     totals.sections += summary.sections;
     totals.activities += summary.activities;
     totals.error += summary.errors;
@@ -45,6 +60,15 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
       String(summary.errors),
       String(summary.warnings),
     ]);
+  }
+  if (options.format === 'json') {
+    const { error: errors, warning: warnings, ...counts } = totals;
+    io.stdout(JSON.stringify({ guides, totals: { guides: guides.length, ...counts, errors, warnings } }, null, 2));
+    return 0;
+  }
+  if (options.format === 'csv') {
+    io.stdout(renderSummaryCsv(guides).replace(/\n$/, ''));
+    return 0;
   }
   const prefix = commonFolder(rows.map((row) => row[0]!));
   for (const row of rows) row[0] = row[0]!.slice(prefix.length);

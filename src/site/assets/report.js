@@ -1,8 +1,8 @@
 /**
  * The pages' only script, served as assets/report.js (the pages forbid inline
  * scripts). Without it every page still shows everything; with it, the guide
- * page gets its filters and collapsible sections, the overview its filter and
- * the diff pages their unchanged rows on demand. Filter state lives in the URL
+ * page gets its filters and collapsible sections, the overview its filter, the
+ * cross-guide page its filters and the diff pages their unchanged rows on demand. Filter state lives in the URL
  * fragment (`#party=customer&role=A`) so a view can be linked to; plain
  * fragments (`#act-3.1.1-4`) still jump to rows.
  *
@@ -331,8 +331,94 @@
     update();
   };
 
+  // The cross-guide page: every activity of every guide, filtered by party, role, product, locale and text.
+  const initAcross = () => {
+    const form = byId('across-filters', HTMLElement);
+    const table = byId('across', HTMLElement);
+    const products = byId('products', HTMLElement);
+    const party = byId('a-party', HTMLSelectElement);
+    const letter = byId('a-letter', HTMLSelectElement);
+    const product = byId('a-product', HTMLSelectElement);
+    const locale = byId('a-locale', HTMLSelectElement);
+    const text = byId('a-text', HTMLInputElement);
+    const status = byId('across-status', HTMLElement);
+    if (!form || !table || !products || !party || !letter || !product || !locale || !text || !status) return;
+    const parties = [...party.options].map((option) => option.value).filter(Boolean);
+    const facts = all(table, 'tr.activity').map((row) => {
+      const label = row.querySelector('.activity-text');
+      return {
+        row,
+        product: row.getAttribute('data-product') ?? '',
+        locale: row.getAttribute('data-locale') ?? '',
+        roles: (row.getAttribute('data-roles') || '').split(' ').filter(Boolean),
+        text: fold((label ? label.textContent : row.textContent) ?? ''),
+      };
+    });
+    const shownCells = all(products, 'tr[data-product]').map((row) => ({
+      product: row.getAttribute('data-product') ?? '',
+      cell: row.querySelector('[data-shown]'),
+    }));
+
+    /** @param {(typeof facts)[number]} fact */
+    const matches = (fact) => {
+      const who = party.value;
+      const what = letter.value;
+      const candidates = who ? [who] : parties;
+      if (what && !candidates.some((candidate) => fact.roles.includes(`${candidate}:${what}`))) return false;
+      if (!what && who && !fact.roles.some((role) => role.startsWith(`${who}:`))) return false;
+      if (product.value && fact.product !== product.value) return false;
+      if (locale.value && fact.locale !== locale.value) return false;
+      const query = fold(text.value);
+      return !query || fact.text.includes(query);
+    };
+
+    const update = () => {
+      let shown = 0;
+      /** @type {Map<string, number>} */
+      const perProduct = new Map();
+      for (const fact of facts) {
+        const ok = matches(fact);
+        fact.row.hidden = !ok;
+        if (!ok) continue;
+        shown += 1;
+        perProduct.set(fact.product, (perProduct.get(fact.product) ?? 0) + 1);
+      }
+      for (const { product: name, cell } of shownCells) if (cell) cell.textContent = String(perProduct.get(name) ?? 0);
+      const active = Boolean(party.value || letter.value || product.value || locale.value || text.value.trim());
+      status.textContent = active
+        ? `${shown} of ${facts.length}${activities(facts.length)} shown`
+        : facts.length + activities(facts.length);
+      writeState({ party: party.value, role: letter.value, product: product.value, locale: locale.value, q: text.value });
+    };
+
+    /** @param {FilterState} state */
+    const applyState = (state) => {
+      for (const [select, key] of /** @type {const} */ ([
+        [party, 'party'],
+        [letter, 'role'],
+        [product, 'product'],
+        [locale, 'locale'],
+      ])) {
+        select.value = state[key] || '';
+        if (select.value !== (state[key] || '')) select.value = '';
+      }
+      text.value = state.q || '';
+    };
+
+    form.hidden = false;
+    applyState(readState() ?? {});
+    for (const control of [party, letter, product, locale]) control.addEventListener('change', update);
+    text.addEventListener('input', update);
+    form.querySelector('[data-reset]')?.addEventListener('click', () => {
+      applyState({});
+      update();
+    });
+    update();
+  };
+
   const kind = document.body.getAttribute('data-page');
   if (kind === 'guide') initGuide();
   else if (kind === 'overview') initOverview();
   else if (kind === 'diff') initDiff();
+  else if (kind === 'across') initAcross();
 })();

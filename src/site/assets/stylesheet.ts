@@ -1,5 +1,5 @@
+import { BASE_COLOURS as C, DIFF_COLOURS as D, HEAT_STEPS, ROLE_COLOURS } from '../../format/palette.js';
 import { ROLE_LETTERS } from '../../roles/role-cell.js';
-import { BASE_COLOURS as C, DIFF_COLOURS as D, HEAT_STEPS, ROLE_COLOURS } from '../palette.js';
 
 const chipRules = ROLE_LETTERS.map((letter) => {
   const pair = ROLE_COLOURS[letter];
