@@ -32,6 +32,15 @@ function jobsOption(value: string): number {
   return ceiling;
 }
 
+/** How every command that walks folders finds guides: `--ignore-pattern` (repeatable) and `--no-gitignore`. */
+const ignorePatternFlag = (): Option =>
+  new Option('--ignore-pattern <pattern>', 'leave out the files this pattern matches (gitignore syntax; repeatable)').argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
+const noGitignoreFlag = (): Option => new Option('--no-gitignore', 'also read what .gitignore files leave out (.raciignore still applies)');
+const sinceFlag = (what = 'only the guides added or changed since this git revision'): Option => new Option('--since <rev>', what);
+type DiscoveryFlags = import('./discover.js').DiscoveryFlags;
+
 /** The same `--jobs` for every command that spreads files over worker processes. */
 const jobsFlag = (): Option => new Option('--jobs <n>', 'worker processes (default: one per core; 1 = none)').argParser(jobsOption);
 
@@ -75,10 +84,17 @@ async function main(argv: string[]): Promise<number> {
     .description('one line per guide: locale, sections, activities, errors, warnings')
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .addOption(jobsFlag())
-    .action(async (paths: string[], options: { jobs?: number }) => {
-      const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
-      const { files, explicit } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit });
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
+    .action(async (paths: string[], options: { jobs?: number } & DiscoveryFlags) => {
+      const [{ runSummary }, { discoverGuides, discoveryOptions }] = await Promise.all([
+        import('./commands/summary.js'),
+        import('./discover.js'),
+      ]);
+      const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options));
+      for (const notice of notices) processIo.stderr(`raci: ${notice}`);
+      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit, notGuides: notGuides.length });
     });
 
   // raci build: reproducible datasets, and --check that they are up to date.
@@ -92,10 +108,20 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-escape-formulas', "write CSV cells starting with = + - @ tab CR as they are (default: prefixed with ' for spreadsheets)")
     .option('--root <dir>', 'folder that guide ids and source paths are relative to (default: the deepest folder holding every path)')
     .addOption(jobsFlag())
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag('with --check: compare only when a guide was added or changed since this git revision'))
     .action(
       async (
         paths: string[],
-        options: { out: string; check?: boolean; allowErrors?: boolean; escapeFormulas: boolean; root?: string; jobs?: number },
+        options: {
+          out: string;
+          check?: boolean;
+          allowErrors?: boolean;
+          escapeFormulas: boolean;
+          root?: string;
+          jobs?: number;
+        } & DiscoveryFlags,
       ) => {
         const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
         exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
@@ -133,6 +159,9 @@ async function main(argv: string[]): Promise<number> {
     .option('--stdin', 'check the guide on standard input (no paths)')
     .option('--stdin-filename <path>', 'with --stdin: the path to report it as, whose locale it takes')
     .addOption(jobsFlag())
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
     .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version, stdin: process.stdin });
@@ -167,13 +196,19 @@ async function main(argv: string[]): Promise<number> {
     .option('--fix', "rewrite the letters of rows that differ to the reference's, changing no other byte")
     .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
     .action(
       async (
         paths: string[],
-        options: { reference: string; format: 'text' | 'markdown' | 'json'; fix?: boolean; dryRun?: boolean; color: boolean },
+        options: { reference: string; format: 'text' | 'markdown' | 'json'; fix?: boolean; dryRun?: boolean; color: boolean } & DiscoveryFlags,
       ) => {
-        const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
-        const { files } = await expandInputs(paths);
+        const [{ runDrift }, { discoverGuides, discoveryOptions }] = await Promise.all([
+          import('./commands/drift.js'),
+          import('./discover.js'),
+        ]);
+        const { files, notices } = await discoverGuides(paths, discoveryOptions(options));
+        for (const notice of notices) processIo.stderr(`raci: ${notice}`);
         exitCode = await runDrift(files, options, processIo);
       },
     );
@@ -191,10 +226,18 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--base <rev-or-file>', 'add diff pages: the changes since a git revision (or from a file, for one guide)')
     .option('-c, --config <file>', 'raci check configuration (default: found as raci check finds it)')
-    .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string }) => {
-      const { runReport } = await import('./commands/report.js');
-      exitCode = await runReport(paths, options, processIo);
-    });
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
+    .action(
+      async (
+        paths: string[],
+        options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string } & DiscoveryFlags,
+      ) => {
+        const { runReport } = await import('./commands/report.js');
+        exitCode = await runReport(paths, options, processIo);
+      },
+    );
 
   // raci lsp: findings, fixes, hovers and the outline in any editor with a Language Server Protocol client.
   program

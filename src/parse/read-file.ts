@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { type ParseOptions, ParseOptionsSchema, type ResponsibilityModel } from '../schema/model.js';
+import { fileSystemPath } from '../util/file-names.js';
 import { assertOptions } from '../util/options.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { modelOrThrow, type SafeParseResult } from './parse.js';
@@ -28,11 +29,12 @@ export async function parseResponsibilityModelFile(path: string, options: ParseO
  * past the limit is reported by `safeParseResponsibilityModelBytes` without
  * being read whole. Only regular files are read; a directory rejects with
  * code `EISDIR`, a FIFO, socket or device (which could block or never end)
- * with code `ENOTREG`. Other failures reject with the Node.js error.
+ * with code `ENOTREG`. Other failures reject with the Node.js error. A name
+ * holding bytes that are not UTF-8 is read by its bytes (see file-names.ts).
  */
 export async function readGuideBytes(path: string, maxBytes: number = DEFAULT_LIMITS.maxBytes): Promise<Uint8Array<ArrayBuffer>> {
   // Non-blocking, so that opening a FIFO returns at once and is then refused.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const handle = await open(fileSystemPath(path), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw fileError('EISDIR', `${path} is a directory`);

@@ -3,6 +3,7 @@ import { readGuideBytes } from '../../parse/read-file.js';
 import { type CheckResult, checkGuideBytes } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
+import { fileSystemPath } from '../../util/file-names.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
@@ -68,7 +69,7 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
     diff = unifiedDiff(file, result.text, fixed.text);
   } else {
     try {
-      await writeFile(file, fixedBytes);
+      await writeFile(fileSystemPath(file), fixedBytes);
     } catch (caught) {
       writeError = describeFsError(caught);
     }

@@ -19,8 +19,9 @@ import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
 import { shouldUseColor } from '../color.js';
 import { loadConfig } from '../config-file.js';
+import { type DiscoveryFlags, discoverGuides, discoveryOptions, noGuideNote } from '../discover.js';
 import { parseFormatSpecs, type ReportOutput } from '../format-specs.js';
-import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { readCapped } from '../read-stdin.js';
 import { mapFiles } from '../worker-pool.js';
@@ -29,7 +30,7 @@ import type { CheckedFile, CheckFileSettings } from './check-file.js';
 const FORMATS = ['stylish', 'json', 'github', 'sarif', 'gitlab', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends DiscoveryFlags {
   /** `NAME` or `NAME:FILE`, once or several times. */
   format?: string | string[];
   /** Where the report goes instead of stdout. */
@@ -106,10 +107,11 @@ export async function runCheck(
   if (options.stdin && paths.length > 0) throw new UsageError(`--stdin checks standard input; it takes no paths (got ${paths.join(' ')})`);
   const { config } = await loadConfig(options.config, environment.cwd);
   if (options.stdin) return reportChecked([await checkStdin(options, config, environment)], 0, options, settings, io, environment);
-  const { files, explicit } = await expandInputs(paths.length > 0 ? paths : ['.']);
+  const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options, environment.cwd));
+  for (const notice of notices) io.stderr(`raci: ${notice}`);
   let ioFailed = false;
   const checked: Checked[] = [];
-  let skipped = 0;
+  let skipped = notGuides.length;
   const diffs: string[] = [];
   let fixesApplied = 0;
 
@@ -136,6 +138,8 @@ export async function runCheck(
     }
     checked.push({ file: outcome.file, findings: outcome.findings, text: outcome.text });
   }
+  if (checked.length === 0 && skipped > 0) io.stderr(noGuideNote(skipped));
+  else if (checked.length === 0 && options.since !== undefined) io.stderr(`raci: no guide changed since ${options.since}`);
 
   return reportChecked(checked, skipped, options, settings, io, environment, { diffs, fixesApplied, ioFailed });
 }

@@ -1,5 +1,6 @@
 import { inertText } from '../../util/control-characters.js';
 import { commonFolder } from '../../util/paths.js';
+import { noGuideNote } from '../discover.js';
 import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { formatTable } from '../text-table.js';
@@ -9,8 +10,10 @@ import type { SummaryRow } from './summary-file.js';
 export interface SummaryOptions {
   /** Worker processes (default: one per core; 1 = none). */
   jobs?: number | undefined;
-  /** Files named on the command line; others without any numbered section (a README) are not guides and are left out. */
+  /** Files named on the command line; others that are not guides (a README) are left out, as raci check leaves them out. */
   explicit?: ReadonlySet<string>;
+  /** Files found in folders and already known not to be guides (see discover.ts). */
+  notGuides?: number;
 }
 
 /**
@@ -30,9 +33,13 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
   );
   const rows: string[][] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
+  let notGuides = options.notGuides ?? 0;
   for (const summary of summaries) {
     if ('unreadable' in summary) throw new UsageError(`${summary.file}: ${summary.unreadable}`);
-    if (summary.sections === 0 && !explicit.has(summary.file)) continue;
+    if (!summary.looksLikeGuide && !explicit.has(summary.file)) {
+      notGuides++;
+      continue;
+    }
     totals.sections += summary.sections;
     totals.activities += summary.activities;
     totals.error += summary.errors;
@@ -46,6 +53,7 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
       String(summary.warnings),
     ]);
   }
+  if (rows.length === 0 && notGuides > 0) io.stderr(noGuideNote(notGuides));
   const prefix = commonFolder(rows.map((row) => row[0]!));
   for (const row of rows) row[0] = row[0]!.slice(prefix.length);
   rows.push([
