@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignoreModule, { type Ignore } from 'ignore';
 import { fileSystemPath } from '../util/file-names.js';
@@ -43,7 +43,7 @@ export async function folderLayer(folder: string, settings: IgnoreSettings): Pro
   const texts = await Promise.all(names.map((name) => readIgnoreFile(join(folder, name))));
   const present = texts.filter((text): text is string => text !== undefined);
   if (present.length === 0) return undefined;
-  return { base: folder, rules: ignore().add(present) };
+  return { base: folder, rules: ignore().add(present.join('\n')) };
 }
 
 async function readIgnoreFile(path: string): Promise<string | undefined> {
@@ -80,17 +80,12 @@ export async function ancestorLayers(folder: string, settings: IgnoreSettings): 
   return layers.filter((layer): layer is IgnoreLayer => layer !== undefined);
 }
 
+/** A folder holding `.git`: a folder, or (a worktree, a submodule) a file naming the real one. */
 async function isRepositoryTop(folder: string): Promise<boolean> {
-  try {
-    await readFile(join(folder, '.git', 'HEAD'));
-    return true;
-  } catch {
-    // A worktree or submodule has a `.git` file naming the real folder.
-    return readFile(join(folder, '.git'), 'utf8').then(
-      (text) => text.startsWith('gitdir:'),
-      () => false,
-    );
-  }
+  return stat(join(folder, '.git')).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Whether `path` (absolute; a folder when `folder`) is ignored by the layers, applied in order. */

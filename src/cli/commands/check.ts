@@ -116,7 +116,7 @@ export async function runCheck(
   let fixesApplied = 0;
 
   const worker = { module: new URL('./check-file.js', import.meta.url), name: 'checkFile' };
-  const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun) };
+  const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun), cwd: environment.cwd };
   const outcomes = await mapFiles<CheckFileSettings, CheckedFile>(worker, files, { data, jobs: options.jobs });
   for (const outcome of outcomes) {
     if (outcome.status === 'unreadable') {

@@ -139,7 +139,7 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
   const skipped: SkippedFile[] = notGuides.map((file) => ({ file: toPosix(file), reason: NOT_A_GUIDE }));
   for (const file of files) {
     const path = toPosix(file);
-    const result = checkGuideBytes(await readGuideFile(file), { file: path, ...(config ? { config } : {}) });
+    const result = checkGuideBytes(await readGuideFile(resolve(cwd, file), { shown: file }), { file: path, ...(config ? { config } : {}) });
     // The same rule as raci check: a README found beside the guides is not one.
     if (!explicit.has(file) && !result.looksLikeGuide) {
       skipped.push({ file: path, reason: NOT_A_GUIDE });
