@@ -149,7 +149,9 @@ async function walkFolder(folder: string, pattern: string, cwd: string, settings
     else walked.notices.push(`${shown(folder, path)}: skipped: a symbolic link to a file outside ${folder} (not read)`);
   };
 
-  await visit('', await ancestorLayers(absoluteRoot, settings));
+  // A folder named on the command line is walked even where a folder above ignores it (a build folder, .bench/).
+  const above = (await ancestorLayers(absoluteRoot, settings)).filter((layer) => !isIgnored(absoluteRoot, true, [layer]));
+  await visit('', above);
   return walked;
 }
 

@@ -158,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-color', 'no colours in the stylish format')
     .option('--stdin', 'check the guide on standard input (no paths)')
     .option('--stdin-filename <path>', 'with --stdin: the path to report it as, whose locale it takes')
+    .option('--cache', 'reuse the results of guides whose bytes, configuration and raci version are unchanged')
+    .option('--cache-location <path>', 'with --cache: the cache file, or a folder for it (default: node_modules/.cache/raci/)')
     .addOption(jobsFlag())
     .addOption(ignorePatternFlag())
     .addOption(noGitignoreFlag())
