@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { makeManyGuides } from '../scripts/make-many-guides.js';
 import { bundledGuides, EMAIL_PRO_GUIDE, REPOSITORY, readText, repeatedGuide } from '../scripts/synthetic-guides.js';
 import { BOUNDED_CPU_MS, BOUNDED_PEAK_MB, measureBoundedWork } from './hostile-repositories.js';
+import { measureCheckCache } from './check-cache.js';
 import { measureDiscovery } from './discovery.js';
 import { type CommandSpec, compareCommands, compareTasks, cpuNow, median } from './measure.js';
 
@@ -530,6 +531,19 @@ section('9. Discovery: a documentation tree of non-guide markdown plus the bundl
     met: verdict(ratio <= 1.5),
   });
   note(`context: the floor of that walk, reading the same files and nothing else, ${ms(figures.floorMs)}`);
+}
+
+section('10. raci check --cache: a second run over the unchanged bundled guides vs the first (wall time)');
+{
+  const figures = measureCheckCache({ quick, work: WORK });
+  const ratio = figures.secondMs / figures.firstMs;
+  record({
+    goal: '10 raci check --cache of the corpus, second run',
+    figures: `${ms(figures.secondMs)} vs the first run ${ms(figures.firstMs)}`,
+    ratio: `${fmt(ratio)}×`,
+    target: '≤ 0.3× the first run',
+    met: verdict(ratio <= 0.3),
+  });
 }
 
 // ── Report ────────────────────────────────────────────────────────────────────

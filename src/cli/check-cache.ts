@@ -17,7 +17,7 @@ import { describeFsError, UsageError } from './inputs.js';
 const FORMAT = 'raci-check-cache';
 
 /** Where the cache goes by default, as ESLint and Prettier keep theirs. */
-export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/raci/';
+const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/raci/';
 const FILE_NAME = 'check-cache.json';
 
 type CachedResult = Exclude<CheckedFile, { status: 'unreadable' }>;

@@ -68,6 +68,17 @@ describe('raci check --cache', () => {
     expect(codesOf('pages/other.fr-fr.md')).toContain('role-from-the-cache');
   });
 
+  it('--fix neither uses nor records results', async () => {
+    const { cacheFile, cached, run } = setUp();
+    await cached();
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replaceAll('role-noncanonical', 'role-from-the-cache'));
+    const marked = readFileSync(cacheFile, 'utf8');
+    const fixed = await run({ cache: true, cacheLocation: cacheFile, fix: true, dryRun: true, format: undefined });
+    expect(fixed.out).toContain('| RA |  |');
+    expect(fixed.out).not.toContain('role-from-the-cache');
+    expect(readFileSync(cacheFile, 'utf8')).toBe(marked);
+  });
+
   it('a corrupt or foreign cache file is set aside with a warning and rewritten; no temporary file is left', async () => {
     const { cacheFile, cached, run } = setUp();
     const plain = await run();

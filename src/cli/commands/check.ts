@@ -133,14 +133,14 @@ export async function runCheck(
 
   const worker = { module: new URL('./check-file.js', import.meta.url), name: 'checkFile' };
   const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun), cwd: environment.cwd };
-  const cached = options.cache ? await CachedRun.open(options, config, environment, io) : undefined;
+  // --fix changes the files it reads: it neither uses nor records results.
+  const cached = options.cache && !options.fix ? await CachedRun.open(options, config, environment, io) : undefined;
   const fromCache = cached ? await cached.lookUp(files) : new Map<string, CheckedFile>();
   const toCheck = files.filter((file) => !fromCache.has(file));
   const computed = await mapFiles<CheckFileSettings, CheckedFile>(worker, toCheck, { data, jobs: options.jobs });
   const byFile = new Map(toCheck.map((file, index) => [file, computed[index]!]));
   const outcomes = files.map((file) => fromCache.get(file) ?? byFile.get(file)!);
-  // After --fix the files are not what was hashed: nothing is recorded.
-  if (cached && !options.fix) await cached.save(outcomes);
+  if (cached) await cached.save(outcomes);
   for (const outcome of outcomes) {
     if (outcome.status === 'unreadable') {
       io.stderr(`raci: ${outcome.file}: ${outcome.reason}`);
