@@ -4,7 +4,7 @@
 // Usage: node read-only.mjs DIR
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGuideBytes } from '../../dist/parse/read-file.js';
+import { readGuideBytes } from '../../dist/parse/read-bytes.js';
 
 const [directory] = process.argv.slice(2);
 const files = readdirSync(directory, { recursive: true })

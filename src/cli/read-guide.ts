@@ -1,4 +1,4 @@
-import { readGuideBytes } from '../parse/read-file.js';
+import { readGuideBytes } from '../parse/read-bytes.js';
 import { describeFsError, UsageError } from './inputs.js';
 
 /**

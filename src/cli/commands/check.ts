@@ -11,7 +11,7 @@ import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
 import { renderStylish } from '../../format/stylish.js';
 import { DEFAULT_LIMITS } from '../../parse/limits.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
 import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';

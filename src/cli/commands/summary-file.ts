@@ -1,7 +1,7 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { listActivities } from '../../model/list-activities.js';
 import { countSections } from '../../model/walk-sections.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
