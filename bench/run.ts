@@ -20,9 +20,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeManyGuides } from '../scripts/make-many-guides.js';
 import { bundledGuides, EMAIL_PRO_GUIDE, REPOSITORY, readText, repeatedGuide } from '../scripts/synthetic-guides.js';
-import { BOUNDED_CPU_MS, BOUNDED_PEAK_MB, measureBoundedWork } from './hostile-repositories.js';
 import { measureCheckCache } from './check-cache.js';
 import { measureDiscovery } from './discovery.js';
+import { BOUNDED_CPU_MS, BOUNDED_PEAK_MB, measureBoundedWork } from './hostile-repositories.js';
 import { type CommandSpec, compareCommands, compareTasks, cpuNow, median } from './measure.js';
 
 const flags = new Set(process.argv.slice(2));

@@ -203,7 +203,13 @@ async function main(argv: string[]): Promise<number> {
     .action(
       async (
         paths: string[],
-        options: { reference: string; format: 'text' | 'markdown' | 'json'; fix?: boolean; dryRun?: boolean; color: boolean } & DiscoveryFlags,
+        options: {
+          reference: string;
+          format: 'text' | 'markdown' | 'json';
+          fix?: boolean;
+          dryRun?: boolean;
+          color: boolean;
+        } & DiscoveryFlags,
       ) => {
         const [{ runDrift }, { discoverGuides, discoveryOptions }] = await Promise.all([
           import('./commands/drift.js'),
