@@ -20,6 +20,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { makeManyGuides } from '../scripts/make-many-guides.js';
 import { bundledGuides, EMAIL_PRO_GUIDE, REPOSITORY, readText, repeatedGuide } from '../scripts/synthetic-guides.js';
+import { measureCheckCache } from './check-cache.js';
+import { measureDiscovery } from './discovery.js';
 import { BOUNDED_CPU_MS, BOUNDED_PEAK_MB, measureBoundedWork } from './hostile-repositories.js';
 import { type CommandSpec, compareCommands, compareTasks, cpuNow, median } from './measure.js';
 
@@ -514,6 +516,33 @@ section('8. raci lsp: from a change of the largest bundled guide to its diagnost
     ratio: `${fmt(lsp.changeToDiagnosticsMs / lsp.checkMs)}× the check`,
     target: '≤ 50 ms',
     met: verdict(lsp.changeToDiagnosticsMs <= 50),
+  });
+}
+
+section('9. Discovery: a documentation tree of non-guide markdown plus the bundled guides, walked, vs the guides named (wall time)');
+{
+  const figures = measureDiscovery({ quick, work: WORK });
+  const ratio = figures.walkMs / figures.namedMs;
+  record({
+    goal: `9 raci check of a tree of ${figures.nonGuides} non-guide markdown files and ${figures.guides} guides`,
+    figures: `${ms(figures.walkMs)} vs the ${figures.guides} guides named ${ms(figures.namedMs)}`,
+    ratio: `${fmt(ratio)}×`,
+    target: '≤ 1.5× the guides named',
+    met: verdict(ratio <= 1.5),
+  });
+  note(`context: the floor of that walk, reading the same files and nothing else, ${ms(figures.floorMs)}`);
+}
+
+section('10. raci check --cache: a second run over the unchanged bundled guides vs the first (wall time)');
+{
+  const figures = measureCheckCache({ quick, work: WORK });
+  const ratio = figures.secondMs / figures.firstMs;
+  record({
+    goal: '10 raci check --cache of the corpus, second run',
+    figures: `${ms(figures.secondMs)} vs the first run ${ms(figures.firstMs)}`,
+    ratio: `${fmt(ratio)}×`,
+    target: '≤ 0.3× the first run',
+    met: verdict(ratio <= 0.3),
   });
 }
 

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMarkdown } from '../../dist/markdown/processor.js';
-import { readGuideBytes } from '../../dist/parse/read-file.js';
+import { readGuideBytes } from '../../dist/parse/read-bytes.js';
 
 const [directory] = process.argv.slice(2);
 const files = readdirSync(directory, { recursive: true })

@@ -32,6 +32,15 @@ function jobsOption(value: string): number {
   return ceiling;
 }
 
+/** How every command that walks folders finds guides: `--ignore-pattern` (repeatable) and `--no-gitignore`. */
+const ignorePatternFlag = (): Option =>
+  new Option('--ignore-pattern <pattern>', 'leave out the files this pattern matches (gitignore syntax; repeatable)').argParser(
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
+const noGitignoreFlag = (): Option => new Option('--no-gitignore', 'also read what .gitignore files leave out (.raciignore still applies)');
+const sinceFlag = (what = 'only the guides added or changed since this git revision'): Option => new Option('--since <rev>', what);
+type DiscoveryFlags = import('./discover.js').DiscoveryFlags;
+
 /** The same `--jobs` for every command that spreads files over worker processes. */
 const jobsFlag = (): Option => new Option('--jobs <n>', 'worker processes (default: one per core; 1 = none)').argParser(jobsOption);
 
@@ -76,10 +85,17 @@ async function main(argv: string[]): Promise<number> {
     .argument('[paths...]', 'files, directories (searched for *.md) or globs', ['.'])
     .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
     .addOption(jobsFlag())
-    .action(async (paths: string[], options: { jobs?: number; format: 'text' | 'json' | 'csv' }) => {
-      const [{ runSummary }, { expandInputs }] = await Promise.all([import('./commands/summary.js'), import('./inputs.js')]);
-      const { files, explicit } = await expandInputs(paths);
-      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit, format: options.format });
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
+    .action(async (paths: string[], options: { jobs?: number; format: 'text' | 'json' | 'csv' } & DiscoveryFlags) => {
+      const [{ runSummary }, { discoverGuides, discoveryOptions }] = await Promise.all([
+        import('./commands/summary.js'),
+        import('./discover.js'),
+      ]);
+      const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options));
+      for (const notice of notices) processIo.stderr(`raci: ${notice}`);
+      exitCode = await runSummary(files, processIo, { jobs: options.jobs, explicit, notGuides: notGuides.length, format: options.format });
     });
 
   program
@@ -94,6 +110,9 @@ async function main(argv: string[]): Promise<number> {
     .option('--section <number-or-words>', 'a section number (3.1 and what is under it) or words of a section title')
     .option('--text <words>', 'words of the activity, without regard to case or accents')
     .addOption(program.createOption('--format <format>', 'output format').choices(['text', 'csv', 'json', 'jsonl']).default('text'))
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
     .action(async (paths: string[], options: import('./commands/query.js').QueryCommandOptions) => {
       const { runQuery } = await import('./commands/query.js');
       exitCode = await runQuery(paths, options, processIo);
@@ -117,6 +136,9 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--license <spdx-id>', "the guides' license, recorded in datapackage.json (e.g. CC-BY-NC-SA-4.0)")
     .addOption(jobsFlag())
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag('with --check: compare only when a guide was added or changed since this git revision'))
     .action(async (paths: string[], options: import('./commands/build.js').BuildCommandOptions & { escapeFormulas: boolean }) => {
       const [{ runBuild }, { terminalProgress }] = await Promise.all([import('./commands/build.js'), import('./progress.js')]);
       exitCode = await runBuild(paths, options, processIo, terminalProgress(process.stderr, process.env));
@@ -152,7 +174,12 @@ async function main(argv: string[]): Promise<number> {
     .option('--no-color', 'no colours in the stylish format')
     .option('--stdin', 'check the guide on standard input (no paths)')
     .option('--stdin-filename <path>', 'with --stdin: the path to report it as, whose locale it takes')
+    .option('--cache', 'reuse the results of guides whose bytes, configuration and raci version are unchanged')
+    .option('--cache-location <path>', 'with --cache: the cache file, or a folder for it (default: node_modules/.cache/raci/)')
     .addOption(jobsFlag())
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
     .action(async (paths: string[], options: import('./commands/check.js').CheckCommandOptions) => {
       const { runCheck } = await import('./commands/check.js');
       exitCode = await runCheck(paths, options, processIo, { env: process.env, cwd: process.cwd(), version, stdin: process.stdin });
@@ -187,13 +214,25 @@ async function main(argv: string[]): Promise<number> {
     .option('--fix', "rewrite the letters of rows that differ to the reference's, changing no other byte")
     .option('--dry-run', 'with --fix: print the changes as a unified diff instead of writing them')
     .option('--no-color', 'no colours, even on a terminal')
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
     .action(
       async (
         paths: string[],
-        options: { reference: string; format: 'text' | 'markdown' | 'json'; fix?: boolean; dryRun?: boolean; color: boolean },
+        options: {
+          reference: string;
+          format: 'text' | 'markdown' | 'json';
+          fix?: boolean;
+          dryRun?: boolean;
+          color: boolean;
+        } & DiscoveryFlags,
       ) => {
-        const [{ runDrift }, { expandInputs }] = await Promise.all([import('./commands/drift.js'), import('./inputs.js')]);
-        const { files } = await expandInputs(paths);
+        const [{ runDrift }, { discoverGuides, discoveryOptions }] = await Promise.all([
+          import('./commands/drift.js'),
+          import('./discover.js'),
+        ]);
+        const { files, notices } = await discoverGuides(paths, discoveryOptions(options));
+        for (const notice of notices) processIo.stderr(`raci: ${notice}`);
         exitCode = await runDrift(files, options, processIo);
       },
     );
@@ -211,10 +250,18 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--base <rev-or-file>', 'add diff pages: the changes since a git revision (or from a file, for one guide)')
     .option('-c, --config <file>', 'raci check configuration (default: found as raci check finds it)')
-    .action(async (paths: string[], options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string }) => {
-      const { runReport } = await import('./commands/report.js');
-      exitCode = await runReport(paths, options, processIo);
-    });
+    .addOption(ignorePatternFlag())
+    .addOption(noGitignoreFlag())
+    .addOption(sinceFlag())
+    .action(
+      async (
+        paths: string[],
+        options: { out: string; title?: string; sourceUrl?: string; base?: string; config?: string } & DiscoveryFlags,
+      ) => {
+        const { runReport } = await import('./commands/report.js');
+        exitCode = await runReport(paths, options, processIo);
+      },
+    );
 
   // raci lsp: findings, fixes, hovers and the outline in any editor with a Language Server Protocol client.
   program

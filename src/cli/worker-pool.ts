@@ -64,6 +64,8 @@ export async function mapFiles<Data, Result>(
   files: readonly string[],
   options: MapFilesOptions<Data, Result>,
 ): Promise<Result[]> {
+  // Nothing to do: the per-file module (the parser, usually) is not even loaded.
+  if (files.length === 0) return [];
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
   const inOrder = orderedDelivery<Result>(files.length, options.onResult);
   const inProcess =

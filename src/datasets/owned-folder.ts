@@ -2,7 +2,7 @@ import { link, lstat, mkdir, mkdtemp, writeFile as nodeWriteFile, readdir, readF
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import pMap from 'p-map';
-import { readGuideBytes } from '../parse/read-file.js';
+import { readGuideBytes } from '../parse/read-bytes.js';
 import { compareStrings } from '../util/strings.js';
 import { isSafeDatasetPath } from './guide-id.js';
 import { listTree } from './tree.js';

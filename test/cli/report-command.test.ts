@@ -92,7 +92,13 @@ describe('raci report', () => {
   it('reports usage problems as one-line UsageErrors (exit 2)', async () => {
     const out = join(scratch, 'usage');
     await expect(runReport(['no/such/file.md'], { out }, capture())).rejects.toThrow('no/such/file.md: no such file or directory');
-    await expect(runReport(['fixtures/seeds'], { out }, capture())).rejects.toThrow('no guide found in fixtures/seeds');
+    await expect(runReport(['fixtures/seeds'], { out }, capture())).rejects.toThrow(
+      'fixtures/seeds: no file found (folders are searched for *.md)',
+    );
+    const readmeOnly = join(scratch, 'readme-only');
+    await mkdir(readmeOnly);
+    await writeFile(join(readmeOnly, 'README.md'), '# Notes\n\nNothing to see.\n');
+    await expect(runReport([readmeOnly], { out }, capture())).rejects.toThrow(`no guide found in ${readmeOnly}`);
     await expect(runReport([EMAIL_PRO], { out, sourceUrl: 'javascript:alert(1)' }, capture())).rejects.toThrow(
       /--source-url must be an http\(s\) URL/,
     );

@@ -1,5 +1,5 @@
 import { type PreparedGuide, prepareGuide } from '../../datasets/prepare-guide.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 import { sourcePathOf } from './build-paths.js';

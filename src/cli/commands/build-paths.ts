@@ -1,12 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { normalizeSourcePath } from '../../datasets/assign-ids.js';
-
-/** True when `child` is `parent` or inside it (both absolute). */
-export function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+import { isInside } from '../is-inside.js';
 
 /** The path with every symbolic link resolved; for a path that does not exist yet, its nearest existing folder's. */
 async function realPathOf(path: string): Promise<string> {

@@ -10,14 +10,16 @@ import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResponsibilityModel } from '../../schema/model.js';
 import { inertText } from '../../util/control-characters.js';
 import { plural } from '../../util/strings.js';
-import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import { type DiscoveryFlags, discoverGuides, discoveryOptions } from '../discover.js';
+import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
+import { isInside } from '../is-inside.js';
 import type { Progress } from '../progress.js';
 import { mapFiles } from '../worker-pool.js';
 import type { BuildFileData, BuildFileResult } from './build-file.js';
-import { inputInsideOutput, isInside, sourcePathOf } from './build-paths.js';
+import { inputInsideOutput, sourcePathOf } from './build-paths.js';
 
-export interface BuildCommandOptions {
+export interface BuildCommandOptions extends DiscoveryFlags {
   out: string;
   check?: boolean;
   allowErrors?: boolean;
@@ -90,8 +92,8 @@ interface PlannedGuide {
 async function planGuides(
   paths: string[],
   options: BuildCommandOptions,
-): Promise<{ root: string; guides: { id: string; item: PlannedGuide }[] }> {
-  const { files, explicit } = await expandInputs(paths);
+): Promise<{ root: string; guides: { id: string; item: PlannedGuide }[]; notices: string[] }> {
+  const { files, explicit, notices } = await discoverGuides(paths, discoveryOptions({ ...options, since: undefined }));
   const guides = files.filter((file) => explicit.has(file) || !FOLDER_DOCUMENTATION.test(basename(file)));
   if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')} (folders are searched for *.md)`);
   const root = options.root !== undefined ? resolve(options.root) : await commonRoot(paths);
@@ -106,7 +108,7 @@ async function planGuides(
     planned.push({ file, path });
   }
   try {
-    return { root, guides: assignIds(planned) };
+    return { root, guides: assignIds(planned), notices };
   } catch (caught) {
     throw asUsageError(caught);
   }
@@ -120,8 +122,10 @@ async function buildGuides(
   paths: string[],
   options: BuildCommandOptions,
   progress: Progress | undefined,
+  io: CommandIo,
 ): Promise<{ build: DatasetBuild; shownPaths: Map<string, string> }> {
-  const { root, guides } = await planGuides(paths, options);
+  const { root, guides, notices } = await planGuides(paths, options);
+  for (const notice of notices) io.stderr(`raci: ${notice}`);
   let results: BuildFileResult[];
   try {
     results = await mapFiles<BuildFileData, BuildFileResult>(
@@ -178,7 +182,17 @@ function summaryLine(build: DatasetBuild): string {
 export async function runBuild(paths: string[], options: BuildCommandOptions, io: CommandIo, progress?: Progress): Promise<number> {
   if (options.sourceUrl !== undefined && !/^https?:\/\//i.test(options.sourceUrl))
     throw new UsageError('--source-url must be an http(s) URL template such as https://example.org/{path}#L{line}');
-  const { build, shownPaths } = await buildGuides(paths, options, progress);
+  if (options.since !== undefined) {
+    if (!options.check) throw new UsageError('--since only applies to build --check (a build writes every guide)');
+    // The datasets depend on every guide: when none changed, there is nothing to compare again.
+    const changed = await discoverGuides(paths, discoveryOptions(options));
+    for (const notice of changed.notices) io.stderr(`raci: ${notice}`);
+    if (changed.files.length === 0) {
+      io.stdout(`no guide changed since ${options.since}; ${options.out} not compared.`);
+      return 0;
+    }
+  }
+  const { build, shownPaths } = await buildGuides(paths, options, progress, io);
   const shownOut = inertText(options.out.replace(/(?<![/\\])[/\\]+$/, '') || options.out);
 
   for (const diagnostic of build.diagnostics)

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { resolve } from 'node:path';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { type CheckResult, checkGuideBytes } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
+import { fileSystemPath } from '../../util/file-names.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
@@ -12,6 +14,8 @@ export interface CheckFileSettings {
   fix: boolean;
   /** With `fix`: the diff of the fixes comes back instead of being written. */
   dryRun: boolean;
+  /** What relative paths are relative to. */
+  cwd: string;
 }
 
 /**
@@ -48,7 +52,7 @@ function check(bytes: Uint8Array, file: string, config: RaciConfig | undefined):
 export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Promise<CheckedFile> {
   let bytes: Uint8Array;
   try {
-    bytes = await readGuideBytes(file);
+    bytes = await readGuideBytes(resolve(data.cwd, file));
   } catch (caught) {
     return { file, status: 'unreadable', reason: describeFsError(caught) };
   }
@@ -68,7 +72,7 @@ export async function checkFile({ file, data }: FileTask<CheckFileSettings>): Pr
     diff = unifiedDiff(file, result.text, fixed.text);
   } else {
     try {
-      await writeFile(file, fixedBytes);
+      await writeFile(fileSystemPath(resolve(data.cwd, file)), fixedBytes);
     } catch (caught) {
       writeError = describeFsError(caught);
     }

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
+import pMap from 'p-map';
 import { renderGithub } from '../../format/github.js';
 import { type BlobLocation, renderGithubSummary } from '../../format/github-summary.js';
 import { renderGitlab } from '../../format/gitlab.js';
@@ -10,17 +11,27 @@ import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
 import { renderStylish } from '../../format/stylish.js';
 import { DEFAULT_LIMITS } from '../../parse/limits.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
-import { checkGuideBytes } from '../../rules/check-guide.js';
 import type { RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
 import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
+import {
+  type CheckCache,
+  cachedResult,
+  cacheFilePath,
+  cacheKey,
+  hashBytes,
+  loadCheckCache,
+  recordResult,
+  saveCheckCache,
+} from '../check-cache.js';
 import { shouldUseColor } from '../color.js';
 import { loadConfig } from '../config-file.js';
+import { type DiscoveryFlags, discoverGuides, discoveryOptions, noGuideNote } from '../discover.js';
 import { parseFormatSpecs, type ReportOutput } from '../format-specs.js';
-import { describeFsError, expandInputs, UsageError } from '../inputs.js';
+import { describeFsError, UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { readCapped } from '../read-stdin.js';
 import { mapFiles } from '../worker-pool.js';
@@ -29,7 +40,7 @@ import type { CheckedFile, CheckFileSettings } from './check-file.js';
 const FORMATS = ['stylish', 'json', 'github', 'sarif', 'gitlab', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends DiscoveryFlags {
   /** `NAME` or `NAME:FILE`, once or several times. */
   format?: string | string[];
   /** Where the report goes instead of stdout. */
@@ -49,6 +60,10 @@ export interface CheckCommandOptions {
   stdin?: boolean;
   /** With --stdin: the path the guide is reported as (and whose locale it takes). */
   stdinFilename?: string;
+  /** Keep each guide's result, and reuse it while its bytes, the configuration and the tool version are unchanged. */
+  cache?: boolean;
+  /** With --cache: the cache file, or a folder to keep it in. */
+  cacheLocation?: string;
 }
 
 export interface CheckEnvironment {
@@ -80,6 +95,8 @@ function readSettings(options: CheckCommandOptions): Settings {
   if (options.stdin && options.fix) throw new UsageError('--fix rewrites files, not standard input; run it on the file');
   if (options.updateBaseline && options.baseline === undefined)
     throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
+  if (options.cacheLocation !== undefined && !options.cache) throw new UsageError('--cache-location only applies to --cache');
+  if (options.stdin && options.cache) throw new UsageError('--cache keeps the results of files; standard input is not one');
   if (options.updateBaseline && options.fix && !options.dryRun)
     throw new UsageError('use --fix and --update-baseline in two runs, so the baseline records what --fix left');
   return { outputs, maxWarnings };
@@ -106,16 +123,24 @@ export async function runCheck(
   if (options.stdin && paths.length > 0) throw new UsageError(`--stdin checks standard input; it takes no paths (got ${paths.join(' ')})`);
   const { config } = await loadConfig(options.config, environment.cwd);
   if (options.stdin) return reportChecked([await checkStdin(options, config, environment)], 0, options, settings, io, environment);
-  const { files, explicit } = await expandInputs(paths.length > 0 ? paths : ['.']);
+  const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options, environment.cwd));
+  for (const notice of notices) io.stderr(`raci: ${notice}`);
   let ioFailed = false;
   const checked: Checked[] = [];
-  let skipped = 0;
+  let skipped = notGuides.length;
   const diffs: string[] = [];
   let fixesApplied = 0;
 
   const worker = { module: new URL('./check-file.js', import.meta.url), name: 'checkFile' };
-  const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun) };
-  const outcomes = await mapFiles<CheckFileSettings, CheckedFile>(worker, files, { data, jobs: options.jobs });
+  const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun), cwd: environment.cwd };
+  // --fix changes the files it reads: it neither uses nor records results.
+  const cached = options.cache && !options.fix ? await CachedRun.open(options, config, environment, io) : undefined;
+  const fromCache = cached ? await cached.lookUp(files) : new Map<string, CheckedFile>();
+  const toCheck = files.filter((file) => !fromCache.has(file));
+  const computed = await mapFiles<CheckFileSettings, CheckedFile>(worker, toCheck, { data, jobs: options.jobs });
+  const byFile = new Map(toCheck.map((file, index) => [file, computed[index]!]));
+  const outcomes = files.map((file) => fromCache.get(file) ?? byFile.get(file)!);
+  if (cached) await cached.save(outcomes);
   for (const outcome of outcomes) {
     if (outcome.status === 'unreadable') {
       io.stderr(`raci: ${outcome.file}: ${outcome.reason}`);
@@ -136,8 +161,65 @@ export async function runCheck(
     }
     checked.push({ file: outcome.file, findings: outcome.findings, text: outcome.text });
   }
+  if (checked.length === 0 && skipped > 0) io.stderr(noGuideNote(skipped));
+  else if (checked.length === 0 && options.since !== undefined) io.stderr(`raci: no guide changed since ${options.since}`);
 
   return reportChecked(checked, skipped, options, settings, io, environment, { diffs, fixesApplied, ioFailed });
+}
+
+/** --cache over one run: results looked up before the files are checked, and recorded after. */
+class CachedRun {
+  private readonly hashes = new Map<string, string>();
+
+  private constructor(
+    private readonly cache: CheckCache,
+    private readonly shown: string,
+    private readonly cwd: string,
+  ) {}
+
+  static async open(options: CheckCommandOptions, config: RaciConfig | undefined, environment: CheckEnvironment, io: CommandIo) {
+    const path = await cacheFilePath(options.cacheLocation, environment.cwd);
+    const shown = options.cacheLocation ?? relative(environment.cwd, path);
+    const { cache, warning } = await loadCheckCache(path, cacheKey(environment.version, config), shown);
+    if (warning) io.stderr(warning);
+    return new CachedRun(cache, shown, environment.cwd);
+  }
+
+  /** The files whose recorded result still holds, with that result. */
+  async lookUp(files: readonly string[]): Promise<Map<string, CheckedFile>> {
+    const hits = new Map<string, CheckedFile>();
+    await pMap(
+      files,
+      async (file) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readGuideBytes(resolve(this.cwd, file));
+        } catch {
+          return; // checked as usual, which reports it
+        }
+        const hash = hashBytes(bytes);
+        this.hashes.set(file, hash);
+        const hit = cachedResult(this.cache, resolve(this.cwd, file), hash);
+        if (hit) hits.set(file, withFile(hit, file));
+      },
+      { concurrency: 16 },
+    );
+    return hits;
+  }
+
+  async save(outcomes: readonly CheckedFile[]): Promise<void> {
+    for (const outcome of outcomes) {
+      const hash = this.hashes.get(outcome.file);
+      if (outcome.status !== 'unreadable' && hash !== undefined) recordResult(this.cache, resolve(this.cwd, outcome.file), hash, outcome);
+    }
+    await saveCheckCache(this.cache, this.shown);
+  }
+}
+
+/** A recorded result as the file is named in this run (the findings carry the name too). */
+function withFile(result: Exclude<CheckedFile, { status: 'unreadable' }>, file: string): CheckedFile {
+  const findings = result.findings.map((finding) => (finding.file === undefined ? finding : { ...finding, file }));
+  return { ...result, file, findings };
 }
 
 /** What --fix and the reading of the files leave for the report. */
@@ -152,6 +234,8 @@ async function checkStdin(options: CheckCommandOptions, config: RaciConfig | und
   if (environment.stdin === undefined) throw new UsageError('--stdin: no standard input to read');
   const file = options.stdinFilename ?? '<stdin>';
   const bytes = await readCapped(environment.stdin, DEFAULT_LIMITS.maxBytes);
+  // Loaded here: a run over files checks them in check-file.ts (or in workers), and one answered by --cache parses nothing.
+  const { checkGuideBytes } = await import('../../rules/check-guide.js');
   const result = checkGuideBytes(bytes, { file, ...(config ? { config } : {}) });
   return { file, findings: result.findings, text: result.text };
 }

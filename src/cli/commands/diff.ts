@@ -7,7 +7,7 @@ import { renderDiffText } from '../../format/diff-text.js';
 import { looksLikeGuide, NOT_A_GUIDE } from '../../model/looks-like-guide.js';
 import { emptyModel } from '../../parse/analyse-guide.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { localeFromPath } from '../../read/locale.js';
 import { type ModelDiff, ModelDiffSchema } from '../../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../../schema/model.js';

@@ -4,7 +4,7 @@ import type { DriftFixResult, SkippedDriftRow } from '../../compare/fix-drift.js
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDriftMarkdown, renderDriftText } from '../../format/drift.js';
 import { parseGuideBytes } from '../../parse/parse-bytes.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { localeFromPath } from '../../read/locale.js';
 import { type LocaleComparison, LocaleComparisonSchema } from '../../schema/drift.js';
 import type { ResponsibilityModel } from '../../schema/model.js';

@@ -3,14 +3,15 @@ import { looksLikeGuide } from '../../model/looks-like-guide.js';
 import { type ActivityMatch, type QueryFilters, queryActivities } from '../../model/query-activities.js';
 import { safeParseResponsibilityModelBytes } from '../../parse/parse-bytes.js';
 import { plural } from '../../util/strings.js';
-import { expandInputs, UsageError } from '../inputs.js';
+import { type DiscoveryFlags, discoverGuides, discoveryOptions } from '../discover.js';
+import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
 import { formatTable } from '../text-table.js';
 
 const QUERY_FORMATS = ['text', 'csv', 'json', 'jsonl'] as const;
 
-export interface QueryCommandOptions extends Omit<QueryFilters, 'letters'> {
+export interface QueryCommandOptions extends Omit<QueryFilters, 'letters'>, DiscoveryFlags {
   /** RACI letters the party must hold (`--role A`). */
   role?: string | undefined;
   format?: (typeof QUERY_FORMATS)[number];
@@ -43,7 +44,8 @@ function renderMatchesText(matches: readonly ActivityMatch[]): string {
  * anything matches; 2 for usage or I/O problems.
  */
 export async function runQuery(paths: string[], options: QueryCommandOptions, io: CommandIo): Promise<number> {
-  const { files, explicit } = await expandInputs(paths);
+  const { files, explicit, notices } = await discoverGuides(paths, discoveryOptions(options));
+  for (const notice of notices) io.stderr(`raci: ${notice}`);
   const guides = [];
   for (const file of files) {
     const { model } = safeParseResponsibilityModelBytes(await readGuideFile(file), { file });
@@ -51,7 +53,8 @@ export async function runQuery(paths: string[], options: QueryCommandOptions, io
     if (!explicit.has(file) && !looksLikeGuide(model)) continue;
     guides.push({ file, model });
   }
-  if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')}`);
+  // With --since, no changed guide is an ordinary, empty answer.
+  if (guides.length === 0 && options.since === undefined) throw new UsageError(`no guide found in ${paths.join(', ')}`);
   let matches;
   try {
     matches = queryActivities(guides, { ...options, letters: options.role });

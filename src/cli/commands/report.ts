@@ -15,13 +15,14 @@ import { inertText } from '../../util/control-characters.js';
 import { encodePath, sourceLink } from '../../util/source-link.js';
 import { plural } from '../../util/strings.js';
 import { loadConfig } from '../config-file.js';
+import { type DiscoveryFlags, discoverGuides, discoveryOptions } from '../discover.js';
 import { gitChangedSince, gitShow, gitTopLevel, gitVerifyCommit } from '../git.js';
-import { expandInputs, UsageError } from '../inputs.js';
+import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { readGuideFile } from '../read-guide.js';
 import { inputInsideOutput } from './build-paths.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends DiscoveryFlags {
   out: string;
   title?: string;
   /** `https://host/{path}#L{line}`: where the source links go instead of the local files. */
@@ -129,12 +130,13 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
   }
   const cwd = options.cwd ?? process.cwd();
   const { config } = await loadConfig(options.config, cwd);
-  const { files, explicit } = await expandInputs(paths);
+  const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options, cwd));
+  for (const notice of notices) io.stderr(`raci: ${notice}`);
   const guides: ReportGuide[] = [];
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = notGuides.map((file) => ({ file: toPosix(file), reason: NOT_A_GUIDE }));
   for (const file of files) {
     const path = toPosix(file);
-    const result = checkGuideBytes(await readGuideFile(file), { file: path, ...(config ? { config } : {}) });
+    const result = checkGuideBytes(await readGuideFile(resolve(cwd, file), { shown: file }), { file: path, ...(config ? { config } : {}) });
     // The same rule as raci check: a README found beside the guides is not one.
     if (!explicit.has(file) && !result.looksLikeGuide) {
       skipped.push({ file: path, reason: NOT_A_GUIDE });
@@ -142,7 +144,13 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
     }
     guides.push({ file: path, model: result.model, findings: result.findings });
   }
-  if (guides.length === 0) throw new UsageError(`no guide found in ${paths.join(', ')}`);
+  if (guides.length === 0) {
+    if (options.since === undefined) throw new UsageError(`no guide found in ${paths.join(', ')}`);
+    io.stderr(`raci: no guide changed since ${options.since}; no report written`);
+    return 0;
+  }
+  // In the order of the files, as the overview lists them.
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const removed = options.base === undefined ? [] : await compareWithBase(guides, options.base, paths, cwd);
 
   const site = buildReportSite(guides, {

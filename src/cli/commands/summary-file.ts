@@ -1,14 +1,14 @@
 import { countBySeverity } from '../../diagnostics/diagnostic.js';
 import { listActivities } from '../../model/list-activities.js';
 import { countSections } from '../../model/walk-sections.js';
-import { readGuideBytes } from '../../parse/read-file.js';
+import { readGuideBytes } from '../../parse/read-bytes.js';
 import { checkGuideBytes } from '../../rules/check-guide.js';
 import { describeFsError } from '../inputs.js';
 import type { FileTask } from '../worker-pool.js';
 
 /** One line of `raci summary`, or why the file could not be read. Plain data: it comes back from a worker process. */
 export type SummaryRow =
-  | { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number }
+  | { file: string; locale: string; sections: number; activities: number; errors: number; warnings: number; looksLikeGuide: boolean }
   | { file: string; unreadable: string };
 
 /**
@@ -32,5 +32,6 @@ export async function summarizeFile({ file }: FileTask<null>): Promise<SummaryRo
     activities: listActivities(result.model).length,
     errors: counts.error,
     warnings: counts.warning,
+    looksLikeGuide: result.looksLikeGuide,
   };
 }

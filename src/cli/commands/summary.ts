@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { inertText } from '../../util/control-characters.js';
 import { commonFolder } from '../../util/paths.js';
+import { noGuideNote } from '../discover.js';
 import { UsageError } from '../inputs.js';
 import type { CommandIo } from '../io.js';
 import { formatTable } from '../text-table.js';
@@ -14,8 +15,10 @@ export interface SummaryOptions {
   format?: (typeof SUMMARY_FORMATS)[number];
   /** Worker processes (default: one per core; 1 = none). */
   jobs?: number | undefined;
-  /** Files named on the command line; others without any numbered section (a README) are not guides and are left out. */
+  /** Files named on the command line; others that are not guides (a README) are left out, as raci check leaves them out. */
   explicit?: ReadonlySet<string>;
+  /** Files found in folders and already known not to be guides (see discover.ts). */
+  notGuides?: number;
 }
 
 const SUMMARY_COLUMNS = ['file', 'locale', 'sections', 'activities', 'errors', 'warnings'] as const;
@@ -44,9 +47,13 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
   const rows: string[][] = [];
   const guides: Exclude<SummaryRow, { unreadable: string }>[] = [];
   const totals = { sections: 0, activities: 0, error: 0, warning: 0 };
+  let notGuides = options.notGuides ?? 0;
   for (const summary of summaries) {
     if ('unreadable' in summary) throw new UsageError(`${summary.file}: ${summary.unreadable}`);
-    if (summary.sections === 0 && !explicit.has(summary.file)) continue;
+    if (!summary.looksLikeGuide && !explicit.has(summary.file)) {
+      notGuides++;
+      continue;
+    }
     guides.push(summary);
     totals.sections += summary.sections;
     totals.activities += summary.activities;
@@ -61,6 +68,7 @@ export async function runSummary(files: string[], io: CommandIo, options: Summar
       String(summary.warnings),
     ]);
   }
+  if (rows.length === 0 && notGuides > 0) io.stderr(noGuideNote(notGuides));
   if (options.format === 'json') {
     const { error: errors, warning: warnings, ...counts } = totals;
     io.stdout(JSON.stringify({ guides, totals: { guides: guides.length, ...counts, errors, warnings } }, null, 2));
