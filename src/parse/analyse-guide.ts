@@ -6,6 +6,8 @@ import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { type FrontMatter, readFrontMatter } from '../meta/front-matter.js';
 import { resolveUpdated } from '../meta/updated.js';
+import { parseHeadingNumber } from '../outline/heading-number.js';
+import { LevelOutlineBuilder } from '../outline/level-outline.js';
 import { OutlineBuilder } from '../outline/outline.js';
 import { findMojibake } from '../read/mojibake.js';
 import { assignPartyIds } from '../roles/parties.js';
@@ -19,7 +21,7 @@ import {
   SCHEMA_VERSION,
   type Scope,
 } from '../schema/model.js';
-import { type ActivityTable, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
+import { type ActivityTable, type ActivityTableContext, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
 import { type ActivityLayout, detectLayout, headerSignature } from '../tables/columns.js';
 import { isLegendTable, readLegend } from '../tables/legend.js';
 import { type ReadTable, readTable } from '../tables/read-table.js';
@@ -131,7 +133,8 @@ interface Reading {
   readonly source: string;
   readonly options: TreeOptions;
   readonly diagnostics: Diagnostic[];
-  readonly outline: OutlineBuilder;
+  /** From the heading numbers; from the heading levels when the guide numbers none of its headings. */
+  readonly outline: OutlineBuilder | LevelOutlineBuilder;
   readonly parties: Party[];
   readonly scopes: Scope[];
   readonly knownLayouts: Map<string, ActivityLayout>;
@@ -152,7 +155,7 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     source,
     options,
     diagnostics: [...findMojibake(source), ...frontMatter.diagnostics],
-    outline: new OutlineBuilder(options.maxDepth),
+    outline: outlineFor(tree, frontMatter.data['title'], options.maxDepth),
     parties: [],
     scopes: [],
     knownLayouts: new Map(),
@@ -176,6 +179,20 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     sections: reading.outline.sections,
   };
   return { model, diagnostics: reading.diagnostics.sort(compareDiagnostics), tables: reading.tables };
+}
+
+/**
+ * A guide that numbers any heading takes its sections from the numbers; one
+ * that numbers none takes them from the heading levels, its title (a lone
+ * level-1 heading first) aside.
+ */
+function outlineFor(tree: Root, frontMatterTitle: unknown, maxDepth: number): OutlineBuilder | LevelOutlineBuilder {
+  const headings: Heading[] = [];
+  for (const { node } of blocksInOrder(tree.children)) if (node.type === 'heading') headings.push(node);
+  if (headings.some((heading) => parseHeadingNumber(headingText(heading)) !== undefined)) return new OutlineBuilder(maxDepth);
+  const first = headings[0];
+  const title = first?.depth === 1 && headings.filter((heading) => heading.depth === 1).length === 1 ? first : undefined;
+  return new LevelOutlineBuilder(maxDepth, title, typeof frontMatterTitle === 'string' ? frontMatterTitle.trim() : '');
 }
 
 function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
@@ -257,15 +274,21 @@ function readLegendTable(reading: Reading, table: TableData): void {
   reading.diagnostics.push(...legend.diagnostics);
 }
 
-/** The rows of a table under a numbered section become its activities; any other table's rows are reported. */
+/** The rows of a table under a section become its activities; any other table's rows are reported. */
 function readActivityTable(reading: Reading, table: TableData): void {
   const { diagnostics, outline } = reading;
-  const section = outline.currentSection;
   const header = quote(table.header.map((cell) => cell.text).join(' | '));
   if (table.rows.length === 0) {
     diagnostics.push(createDiagnostic('table-empty', `The table ${header} has a header but no rows.`, table.span));
     return;
   }
+  if (outline instanceof LevelOutlineBuilder) readUnnumberedTable(reading, outline, table, header);
+  else readNumberedTable(reading, outline, table, header);
+}
+
+function readNumberedTable(reading: Reading, outline: OutlineBuilder, table: TableData, header: string): void {
+  const { diagnostics } = reading;
+  const section = outline.currentSection;
   if (!section) {
     const where = reading.seenNumberedSection ? 'after the numbered sections ended' : 'before the first numbered section';
     diagnostics.push(
@@ -290,17 +313,50 @@ function readActivityTable(reading: Reading, table: TableData): void {
     ignoreRows(table, 'its table has no party column', diagnostics);
     return;
   }
+  readRows(reading, table, layout, {
+    nextActivityId: () => outline.nextActivityId(section),
+    addActivity: (activity) => section.activities.push(activity),
+  });
+}
+
+/** In a guide without numbered headings, a table with no column of role codes is simply not a matrix. */
+function readUnnumberedTable(reading: Reading, outline: LevelOutlineBuilder, table: TableData, header: string): void {
+  const layout = detectLayout(table, reading.knownLayouts);
+  if (!layout) {
+    reading.diagnostics.push(
+      createDiagnostic(
+        'table-not-raci',
+        `The table ${header} is not read as a responsibility matrix: it has no column of role codes.`,
+        table.span,
+      ),
+    );
+    ignoreRows(table, 'its table is not a responsibility matrix', reading.diagnostics);
+    return;
+  }
+  readRows(reading, table, layout, {
+    nextActivityId: () => outline.nextActivityId(outline.currentSection()),
+    addActivity: (activity) => outline.currentSection().activities.push(activity),
+    openGroup: (title, line) => outline.openGroup(title, line),
+  });
+  outline.closeGroup();
+}
+
+function readRows(
+  reading: Reading,
+  table: TableData,
+  layout: ActivityLayout,
+  placing: Pick<ActivityTableContext, 'nextActivityId' | 'addActivity' | 'openGroup'>,
+): void {
   reading.knownLayouts.set(headerSignature(table), layout);
   const labelsOf = (columns: number[]) => columns.map((column) => table.header[column]?.text ?? '');
   const rows = readActivityRows(table, {
     layout,
     partyIds: assignPartyIds(labelsOf(layout.partyColumns), reading.parties),
     scopeIds: assignScopeIds(labelsOf(layout.scopeColumns), reading.scopes),
-    nextActivityId: () => outline.nextActivityId(section),
+    ...placing,
   });
-  section.activities.push(...rows.activities);
   reading.tables.push(rows.read);
-  diagnostics.push(...rows.diagnostics);
+  reading.diagnostics.push(...rows.diagnostics);
 }
 
 function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[]): void {

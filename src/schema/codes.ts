@@ -114,6 +114,13 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'A table in a numbered section with no column of role codes, so no party can be read from it.',
   },
+  'table-not-raci': {
+    source: 'parser',
+    severity: 'info',
+    summary:
+      'A table in a guide without numbered headings that is not a responsibility matrix: no column of role codes, ' +
+      'or letters that mean something else (`R/A` for Required/Addressable, Read/Write permissions); its rows are quoted.',
+  },
   'table-empty': { source: 'parser', severity: 'warning', summary: 'A table with a header row and no body rows.' },
   'table-collapsed': {
     source: 'parser',
