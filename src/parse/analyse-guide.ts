@@ -23,7 +23,9 @@ import {
 } from '../schema/model.js';
 import { type ActivityTable, type ActivityTableContext, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
 import { type ActivityLayout, detectLayout, headerSignature } from '../tables/columns.js';
-import { isLegendTable, readLegend } from '../tables/legend.js';
+import { isLegendTable, otherMeanings, readLegend, standardRoles } from '../tables/legend.js';
+import { legendFromHtml, legendFromList, legendFromParagraph } from '../tables/legend-text.js';
+import { notRaciReason } from '../tables/not-raci.js';
 import { type ReadTable, readTable } from '../tables/read-table.js';
 import { rowText, type TableData } from '../tables/table-data.js';
 import { stripBom } from '../util/lines.js';
@@ -110,14 +112,17 @@ const CONTAINER_OF: Partial<Record<RootContent['type'], Container>> = {
 /**
  * Blocks in document order, looking inside block quotes, lists and footnote
  * definitions (a table indented under `[^1]:` is still a table of the guide);
- * iterative, so deep nesting cannot overflow the stack.
+ * iterative, so deep nesting cannot overflow the stack. A list that is a
+ * legend (`- **R** - Responsible`) is given whole.
  */
 function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<PlacedBlock, void, undefined> {
   for (const top of topLevel) {
     const stack: PlacedBlock[] = [{ node: top, containers: [] }];
     while (stack.length > 0) {
       const { node, containers } = stack.pop()!;
-      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      if (node.type === 'list' && legendFromList(node)) {
+        yield { node, containers };
+      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
         const container = CONTAINER_OF[node.type];
         const inner = container ? [...containers, container] : containers;
         for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index]!, containers: inner });
@@ -141,6 +146,8 @@ interface Reading {
   readonly tables: ActivityTable[];
   readonly introParts: string[];
   roles: RoleDefinition[] | undefined;
+  /** Where the legend is, and whether it is made of bold-letter paragraphs (which may follow each other). */
+  legend: { span: Span; paragraphs: boolean } | undefined;
   firstHeadingTitle: string | undefined;
   updatedLine: { text: string; span: Span } | undefined;
   seenNumberedSection: boolean;
@@ -162,12 +169,13 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     tables: [],
     introParts: [],
     roles: undefined,
+    legend: undefined,
     firstHeadingTitle: undefined,
     updatedLine: undefined,
     seenNumberedSection: false,
   };
   for (const block of blocksInOrder(tree.children)) readBlock(reading, block);
-  reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading));
+  reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading), ...legendMeanings(reading));
   const meta = finishMeta(frontMatter, spanOf(frontMatterNode?.position), reading, options.locale);
   const model: ResponsibilityModel = {
     schemaVersion: SCHEMA_VERSION,
@@ -206,6 +214,12 @@ function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
     case 'paragraph':
       readParagraph(reading, node, containers);
       break;
+    case 'list':
+      readLegendBlock(reading, legendFromList(node), spanOf(node.position), false);
+      break;
+    case 'html':
+      readLegendBlock(reading, legendFromHtml(node), spanOf(node.position), false);
+      break;
     default:
       // Code, HTML, definitions and rules are neither intro prose nor tables.
       break;
@@ -223,6 +237,11 @@ function readParagraph(reading: Reading, paragraph: Paragraph, containers: reado
   const recovered = readTable(reading.source, paragraph, containers);
   if (recovered) {
     readTableBlock(reading, recovered);
+    return;
+  }
+  const legend = legendFromParagraph(paragraph);
+  if (legend && (!reading.roles || (reading.legend?.paragraphs && reading.tables.length === 0))) {
+    readLegendBlock(reading, legend, spanOf(paragraph.position), true);
     return;
   }
   if (reading.seenNumberedSection) return;
@@ -271,7 +290,19 @@ function readLegendTable(reading: Reading, table: TableData): void {
   }
   const legend = readLegend(table);
   reading.roles = legend.roles;
+  reading.legend = { span: table.span, paragraphs: false };
   reading.diagnostics.push(...legend.diagnostics);
+}
+
+/** A legend written as a list, bold-letter paragraphs or an HTML definition list; consecutive paragraphs add up. */
+function readLegendBlock(reading: Reading, roles: RoleDefinition[] | undefined, span: Span, paragraphs: boolean): void {
+  if (!roles) return;
+  if (reading.roles && !(paragraphs && reading.legend?.paragraphs)) {
+    reading.diagnostics.push(createDiagnostic('legend-duplicate', 'A second legend; only the first one is used.', span));
+    return;
+  }
+  reading.roles = [...(reading.roles ?? []), ...roles];
+  reading.legend = { span: reading.legend?.span ?? span, paragraphs };
 }
 
 /** The rows of a table under a section become its activities; any other table's rows are reported. */
@@ -319,16 +350,16 @@ function readNumberedTable(reading: Reading, outline: OutlineBuilder, table: Tab
   });
 }
 
-/** In a guide without numbered headings, a table with no column of role codes is simply not a matrix. */
+/**
+ * In a guide without numbered headings, a table with no column of role codes,
+ * or whose letters mean something else, is not a matrix: it is said why.
+ */
 function readUnnumberedTable(reading: Reading, outline: LevelOutlineBuilder, table: TableData, header: string): void {
   const layout = detectLayout(table, reading.knownLayouts);
-  if (!layout) {
+  const skipped = layout ? notRaciReason(table, layout) : 'it has no column of role codes';
+  if (!layout || skipped) {
     reading.diagnostics.push(
-      createDiagnostic(
-        'table-not-raci',
-        `The table ${header} is not read as a responsibility matrix: it has no column of role codes.`,
-        table.span,
-      ),
+      createDiagnostic('table-not-raci', `The table ${header} is not read as a responsibility matrix: ${skipped}.`, table.span),
     );
     ignoreRows(table, 'its table is not a responsibility matrix', reading.diagnostics);
     return;
@@ -377,7 +408,16 @@ function missingParts(reading: Reading): Diagnostic[] {
       ),
     );
   }
-  if (!reading.roles) {
+  if (!reading.roles && reading.tables.some((table) => table.rows.length > 0)) {
+    reading.roles = standardRoles();
+    missing.push(
+      createDiagnostic(
+        'legend-standard',
+        `No RACI legend was found; the letters are read with their standard meanings (${reading.roles.map((role) => `${role.code}: ${role.label}`).join(', ')}).`,
+        START_OF_FILE,
+      ),
+    );
+  } else if (!reading.roles) {
     missing.push(
       createDiagnostic(
         'legend-missing',
@@ -387,6 +427,20 @@ function missingParts(reading: Reading): Diagnostic[] {
     );
   }
   return missing;
+}
+
+/** Legend letters given a meaning that is not RACI's (`A: Application`): reported, the letters still read as written. */
+function legendMeanings(reading: Reading): Diagnostic[] {
+  const span = reading.legend?.span;
+  if (!span || !reading.roles) return [];
+  return otherMeanings(reading.roles).map(({ role, usual }) =>
+    createDiagnostic(
+      'legend-meaning-other',
+      `The legend gives ${quote(role.code)} the meaning ${quote(role.label)}, where RACI means ${usual}; ` +
+        'the tables are still read as RACI letters: check that they are a responsibility matrix.',
+      span,
+    ),
+  );
 }
 
 /** Title, excerpt and dates, from the front matter first and the document second; what is missing or wrong is reported. */

@@ -80,6 +80,18 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: 'No RACI legend table (a one-column table of `R: label` rows) was found.',
   },
+  'legend-standard': {
+    source: 'parser',
+    severity: 'info',
+    summary:
+      'No legend, but tables with role letters: the letters are read with their standard meanings (Responsible, Accountable, Consulted, Informed).',
+  },
+  'legend-meaning-other': {
+    source: 'parser',
+    severity: 'warning',
+    summary:
+      'The legend gives a RACI letter another meaning (`A: Application`, `R: Required`); the letters are still read as written, and the tables may not be a responsibility matrix.',
+  },
   'legend-duplicate': { source: 'parser', severity: 'warning', summary: 'More than one legend table; the first one is used.' },
   'legend-row-invalid': { source: 'parser', severity: 'warning', summary: 'A legend row does not read `letter: label`.' },
   'sections-missing': {
