@@ -150,7 +150,8 @@ interface Reading {
   legend: { span: Span; paragraphs: boolean } | undefined;
   firstHeadingTitle: string | undefined;
   updatedLine: { text: string; span: Span } | undefined;
-  seenNumberedSection: boolean;
+  /** A numbered heading (or, in a guide that numbers none, any heading but the title) has been seen: the intro has ended. */
+  seenSectionHeading: boolean;
 }
 
 /** @public The analysis of a tree already parsed; the benchmark compares it with the markdown parse alone. */
@@ -172,7 +173,7 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     legend: undefined,
     firstHeadingTitle: undefined,
     updatedLine: undefined,
-    seenNumberedSection: false,
+    seenSectionHeading: false,
   };
   for (const block of blocksInOrder(tree.children)) readBlock(reading, block);
   reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading), ...legendMeanings(reading));
@@ -228,7 +229,7 @@ function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
 
 function readHeading(reading: Reading, heading: Heading): void {
   const title = headingText(heading);
-  if (reading.outline.addHeading(heading, title, spanOf(heading.position))) reading.seenNumberedSection = true;
+  if (reading.outline.addHeading(heading, title, spanOf(heading.position))) reading.seenSectionHeading = true;
   else if (heading.depth === 1 && reading.firstHeadingTitle === undefined) reading.firstHeadingTitle = title;
 }
 
@@ -244,7 +245,7 @@ function readParagraph(reading: Reading, paragraph: Paragraph, containers: reado
     readLegendBlock(reading, legend, spanOf(paragraph.position), true);
     return;
   }
-  if (reading.seenNumberedSection) return;
+  if (reading.seenSectionHeading) return;
   const text = plainText(paragraph);
   const dateText = reading.updatedLine ? undefined : lastUpdatedDateText(text);
   if (dateText !== undefined) reading.updatedLine = { text: dateText, span: spanOf(paragraph.position) };
@@ -321,7 +322,7 @@ function readNumberedTable(reading: Reading, outline: OutlineBuilder, table: Tab
   const { diagnostics } = reading;
   const section = outline.currentSection;
   if (!section) {
-    const where = reading.seenNumberedSection ? 'after the numbered sections ended' : 'before the first numbered section';
+    const where = reading.seenSectionHeading ? 'after the numbered sections ended' : 'before the first numbered section';
     diagnostics.push(
       createDiagnostic(
         'table-outside-section',
@@ -396,10 +397,14 @@ function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[])
   }
 }
 
-/** A guide without numbered sections or without a legend is reported once, at its start. */
+/**
+ * A guide without sections (numbered ones, or in a guide that numbers no
+ * heading, any with rows) or without a legend is reported once, at its start.
+ */
 function missingParts(reading: Reading): Diagnostic[] {
   const missing: Diagnostic[] = [];
-  if (!reading.seenNumberedSection) {
+  const noSections = reading.outline instanceof LevelOutlineBuilder ? reading.outline.sections.length === 0 : !reading.seenSectionHeading;
+  if (noSections) {
     missing.push(
       createDiagnostic(
         'sections-missing',
