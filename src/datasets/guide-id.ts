@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { slugify } from '../util/slug.js';
 
 /**
  * Guide ids name files under `guides/`, so they must be safe on every file
@@ -26,13 +27,7 @@ function shortHash(text: string): string {
 
 /** One path segment as a safe, readable slug: `modeles de responsabilités` → `modeles-de-responsabilites`. */
 export function safeSegment(segment: string): string {
-  let slug = segment
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|(?<![-.])[-.]+$/g, '');
+  let slug = slugify(segment, true);
   // Nothing readable left (`...`, `日本語`): a stable name that still tells such segments apart.
   if (slug === '') slug = `_${shortHash(segment)}`;
   if (slug.length > MAX_SEGMENT_LENGTH)

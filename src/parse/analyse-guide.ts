@@ -6,6 +6,8 @@ import { headingText, plainText } from '../markdown/text.js';
 import { lastUpdatedDateText } from '../meta/dates.js';
 import { type FrontMatter, readFrontMatter } from '../meta/front-matter.js';
 import { resolveUpdated } from '../meta/updated.js';
+import { parseHeadingNumber } from '../outline/heading-number.js';
+import { LevelOutlineBuilder } from '../outline/level-outline.js';
 import { OutlineBuilder } from '../outline/outline.js';
 import { findMojibake } from '../read/mojibake.js';
 import { assignPartyIds } from '../roles/parties.js';
@@ -19,9 +21,11 @@ import {
   SCHEMA_VERSION,
   type Scope,
 } from '../schema/model.js';
-import { type ActivityTable, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
+import { type ActivityTable, type ActivityTableContext, assignScopeIds, readActivityRows } from '../tables/activity-rows.js';
 import { type ActivityLayout, detectLayout, headerSignature } from '../tables/columns.js';
-import { isLegendTable, readLegend } from '../tables/legend.js';
+import { isLegendTable, otherMeanings, readLegend, standardRoles } from '../tables/legend.js';
+import { legendFromHtml, legendFromList, legendFromParagraph } from '../tables/legend-text.js';
+import { notRaciReason } from '../tables/not-raci.js';
 import { type ReadTable, readTable } from '../tables/read-table.js';
 import { rowText, type TableData } from '../tables/table-data.js';
 import { stripBom } from '../util/lines.js';
@@ -108,14 +112,17 @@ const CONTAINER_OF: Partial<Record<RootContent['type'], Container>> = {
 /**
  * Blocks in document order, looking inside block quotes, lists and footnote
  * definitions (a table indented under `[^1]:` is still a table of the guide);
- * iterative, so deep nesting cannot overflow the stack.
+ * iterative, so deep nesting cannot overflow the stack. A list that is a
+ * legend (`- **R** - Responsible`) is given whole.
  */
 function* blocksInOrder(topLevel: Iterable<RootContent>): Generator<PlacedBlock, void, undefined> {
   for (const top of topLevel) {
     const stack: PlacedBlock[] = [{ node: top, containers: [] }];
     while (stack.length > 0) {
       const { node, containers } = stack.pop()!;
-      if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      if (node.type === 'list' && legendFromList(node)) {
+        yield { node, containers };
+      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
         const container = CONTAINER_OF[node.type];
         const inner = container ? [...containers, container] : containers;
         for (let index = node.children.length - 1; index >= 0; index--) stack.push({ node: node.children[index]!, containers: inner });
@@ -131,16 +138,20 @@ interface Reading {
   readonly source: string;
   readonly options: TreeOptions;
   readonly diagnostics: Diagnostic[];
-  readonly outline: OutlineBuilder;
+  /** From the heading numbers; from the heading levels when the guide numbers none of its headings. */
+  readonly outline: OutlineBuilder | LevelOutlineBuilder;
   readonly parties: Party[];
   readonly scopes: Scope[];
   readonly knownLayouts: Map<string, ActivityLayout>;
   readonly tables: ActivityTable[];
   readonly introParts: string[];
   roles: RoleDefinition[] | undefined;
+  /** Where the legend is, and whether it is made of bold-letter paragraphs (which may follow each other). */
+  legend: { span: Span; paragraphs: boolean } | undefined;
   firstHeadingTitle: string | undefined;
   updatedLine: { text: string; span: Span } | undefined;
-  seenNumberedSection: boolean;
+  /** A numbered heading (or, in a guide that numbers none, any heading but the title) has been seen: the intro has ended. */
+  seenSectionHeading: boolean;
 }
 
 /** @public The analysis of a tree already parsed; the benchmark compares it with the markdown parse alone. */
@@ -152,19 +163,20 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
     source,
     options,
     diagnostics: [...findMojibake(source), ...frontMatter.diagnostics],
-    outline: new OutlineBuilder(options.maxDepth),
+    outline: outlineFor(tree, frontMatter.data['title'], options.maxDepth),
     parties: [],
     scopes: [],
     knownLayouts: new Map(),
     tables: [],
     introParts: [],
     roles: undefined,
+    legend: undefined,
     firstHeadingTitle: undefined,
     updatedLine: undefined,
-    seenNumberedSection: false,
+    seenSectionHeading: false,
   };
   for (const block of blocksInOrder(tree.children)) readBlock(reading, block);
-  reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading));
+  reading.diagnostics.push(...reading.outline.diagnostics, ...missingParts(reading), ...legendMeanings(reading));
   const meta = finishMeta(frontMatter, spanOf(frontMatterNode?.position), reading, options.locale);
   const model: ResponsibilityModel = {
     schemaVersion: SCHEMA_VERSION,
@@ -178,6 +190,20 @@ export function analyseTree(tree: Root, source: string, options: TreeOptions): G
   return { model, diagnostics: reading.diagnostics.sort(compareDiagnostics), tables: reading.tables };
 }
 
+/**
+ * A guide that numbers any heading takes its sections from the numbers; one
+ * that numbers none takes them from the heading levels, its title (a lone
+ * level-1 heading first) aside.
+ */
+function outlineFor(tree: Root, frontMatterTitle: unknown, maxDepth: number): OutlineBuilder | LevelOutlineBuilder {
+  const headings: Heading[] = [];
+  for (const { node } of blocksInOrder(tree.children)) if (node.type === 'heading') headings.push(node);
+  if (headings.some((heading) => parseHeadingNumber(headingText(heading)) !== undefined)) return new OutlineBuilder(maxDepth);
+  const first = headings[0];
+  const title = first?.depth === 1 && headings.filter((heading) => heading.depth === 1).length === 1 ? first : undefined;
+  return new LevelOutlineBuilder(maxDepth, title, typeof frontMatterTitle === 'string' ? frontMatterTitle.trim() : '');
+}
+
 function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
   switch (node.type) {
     case 'heading':
@@ -189,6 +215,12 @@ function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
     case 'paragraph':
       readParagraph(reading, node, containers);
       break;
+    case 'list':
+      readLegendBlock(reading, legendFromList(node), spanOf(node.position), false);
+      break;
+    case 'html':
+      readLegendBlock(reading, legendFromHtml(node), spanOf(node.position), false);
+      break;
     default:
       // Code, HTML, definitions and rules are neither intro prose nor tables.
       break;
@@ -197,7 +229,7 @@ function readBlock(reading: Reading, { node, containers }: PlacedBlock): void {
 
 function readHeading(reading: Reading, heading: Heading): void {
   const title = headingText(heading);
-  if (reading.outline.addHeading(heading, title, spanOf(heading.position))) reading.seenNumberedSection = true;
+  if (reading.outline.addHeading(heading, title, spanOf(heading.position))) reading.seenSectionHeading = true;
   else if (heading.depth === 1 && reading.firstHeadingTitle === undefined) reading.firstHeadingTitle = title;
 }
 
@@ -208,7 +240,12 @@ function readParagraph(reading: Reading, paragraph: Paragraph, containers: reado
     readTableBlock(reading, recovered);
     return;
   }
-  if (reading.seenNumberedSection) return;
+  const legend = legendFromParagraph(paragraph);
+  if (legend && (!reading.roles || (reading.legend?.paragraphs && reading.tables.length === 0))) {
+    readLegendBlock(reading, legend, spanOf(paragraph.position), true);
+    return;
+  }
+  if (reading.seenSectionHeading) return;
   const text = plainText(paragraph);
   const dateText = reading.updatedLine ? undefined : lastUpdatedDateText(text);
   if (dateText !== undefined) reading.updatedLine = { text: dateText, span: spanOf(paragraph.position) };
@@ -254,20 +291,38 @@ function readLegendTable(reading: Reading, table: TableData): void {
   }
   const legend = readLegend(table);
   reading.roles = legend.roles;
+  reading.legend = { span: table.span, paragraphs: false };
   reading.diagnostics.push(...legend.diagnostics);
 }
 
-/** The rows of a table under a numbered section become its activities; any other table's rows are reported. */
+/** A legend written as a list, bold-letter paragraphs or an HTML definition list; consecutive paragraphs add up. */
+function readLegendBlock(reading: Reading, roles: RoleDefinition[] | undefined, span: Span, paragraphs: boolean): void {
+  if (!roles) return;
+  if (reading.roles && !(paragraphs && reading.legend?.paragraphs)) {
+    reading.diagnostics.push(createDiagnostic('legend-duplicate', 'A second legend; only the first one is used.', span));
+    return;
+  }
+  reading.roles = [...(reading.roles ?? []), ...roles];
+  reading.legend = { span: reading.legend?.span ?? span, paragraphs };
+}
+
+/** The rows of a table under a section become its activities; any other table's rows are reported. */
 function readActivityTable(reading: Reading, table: TableData): void {
   const { diagnostics, outline } = reading;
-  const section = outline.currentSection;
   const header = quote(table.header.map((cell) => cell.text).join(' | '));
   if (table.rows.length === 0) {
     diagnostics.push(createDiagnostic('table-empty', `The table ${header} has a header but no rows.`, table.span));
     return;
   }
+  if (outline instanceof LevelOutlineBuilder) readUnnumberedTable(reading, outline, table, header);
+  else readNumberedTable(reading, outline, table, header);
+}
+
+function readNumberedTable(reading: Reading, outline: OutlineBuilder, table: TableData, header: string): void {
+  const { diagnostics } = reading;
+  const section = outline.currentSection;
   if (!section) {
-    const where = reading.seenNumberedSection ? 'after the numbered sections ended' : 'before the first numbered section';
+    const where = reading.seenSectionHeading ? 'after the numbered sections ended' : 'before the first numbered section';
     diagnostics.push(
       createDiagnostic(
         'table-outside-section',
@@ -290,17 +345,50 @@ function readActivityTable(reading: Reading, table: TableData): void {
     ignoreRows(table, 'its table has no party column', diagnostics);
     return;
   }
+  readRows(reading, table, layout, {
+    nextActivityId: () => outline.nextActivityId(section),
+    addActivity: (activity) => section.activities.push(activity),
+  });
+}
+
+/**
+ * In a guide without numbered headings, a table with no column of role codes,
+ * or whose letters mean something else, is not a matrix: it is said why.
+ */
+function readUnnumberedTable(reading: Reading, outline: LevelOutlineBuilder, table: TableData, header: string): void {
+  const layout = detectLayout(table, reading.knownLayouts);
+  const skipped = layout ? notRaciReason(table, layout) : 'it has no column of role codes';
+  if (!layout || skipped) {
+    reading.diagnostics.push(
+      createDiagnostic('table-not-raci', `The table ${header} is not read as a responsibility matrix: ${skipped}.`, table.span),
+    );
+    ignoreRows(table, 'its table is not a responsibility matrix', reading.diagnostics);
+    return;
+  }
+  readRows(reading, table, layout, {
+    nextActivityId: () => outline.nextActivityId(outline.currentSection()),
+    addActivity: (activity) => outline.currentSection().activities.push(activity),
+    openGroup: (title, line) => outline.openGroup(title, line),
+  });
+  outline.closeGroup();
+}
+
+function readRows(
+  reading: Reading,
+  table: TableData,
+  layout: ActivityLayout,
+  placing: Pick<ActivityTableContext, 'nextActivityId' | 'addActivity' | 'openGroup'>,
+): void {
   reading.knownLayouts.set(headerSignature(table), layout);
   const labelsOf = (columns: number[]) => columns.map((column) => table.header[column]?.text ?? '');
   const rows = readActivityRows(table, {
     layout,
     partyIds: assignPartyIds(labelsOf(layout.partyColumns), reading.parties),
     scopeIds: assignScopeIds(labelsOf(layout.scopeColumns), reading.scopes),
-    nextActivityId: () => outline.nextActivityId(section),
+    ...placing,
   });
-  section.activities.push(...rows.activities);
   reading.tables.push(rows.read);
-  diagnostics.push(...rows.diagnostics);
+  reading.diagnostics.push(...rows.diagnostics);
 }
 
 function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[]): void {
@@ -309,10 +397,14 @@ function ignoreRows(table: TableData, reason: string, diagnostics: Diagnostic[])
   }
 }
 
-/** A guide without numbered sections or without a legend is reported once, at its start. */
+/**
+ * A guide without sections (numbered ones, or in a guide that numbers no
+ * heading, any with rows) or without a legend is reported once, at its start.
+ */
 function missingParts(reading: Reading): Diagnostic[] {
   const missing: Diagnostic[] = [];
-  if (!reading.seenNumberedSection) {
+  const noSections = reading.outline instanceof LevelOutlineBuilder ? reading.outline.sections.length === 0 : !reading.seenSectionHeading;
+  if (noSections) {
     missing.push(
       createDiagnostic(
         'sections-missing',
@@ -321,7 +413,16 @@ function missingParts(reading: Reading): Diagnostic[] {
       ),
     );
   }
-  if (!reading.roles) {
+  if (!reading.roles && reading.tables.some((table) => table.rows.length > 0)) {
+    reading.roles = standardRoles();
+    missing.push(
+      createDiagnostic(
+        'legend-standard',
+        `No RACI legend was found; the letters are read with their standard meanings (${reading.roles.map((role) => `${role.code}: ${role.label}`).join(', ')}).`,
+        START_OF_FILE,
+      ),
+    );
+  } else if (!reading.roles) {
     missing.push(
       createDiagnostic(
         'legend-missing',
@@ -331,6 +432,20 @@ function missingParts(reading: Reading): Diagnostic[] {
     );
   }
   return missing;
+}
+
+/** Legend letters given a meaning that is not RACI's (`A: Application`): reported, the letters still read as written. */
+function legendMeanings(reading: Reading): Diagnostic[] {
+  const span = reading.legend?.span;
+  if (!span || !reading.roles) return [];
+  return otherMeanings(reading.roles).map(({ role, usual }) =>
+    createDiagnostic(
+      'legend-meaning-other',
+      `The legend gives ${quote(role.code)} the meaning ${quote(role.label)}, where RACI means ${usual}; ` +
+        'the tables are still read as RACI letters: check that they are a responsibility matrix.',
+      span,
+    ),
+  );
 }
 
 /** Title, excerpt and dates, from the front matter first and the document second; what is missing or wrong is reported. */

@@ -1,8 +1,9 @@
 import type { Party } from '../schema/model.js';
+import { slugify } from '../util/slug.js';
 
 /**
  * Headers that name the two usual parties, in the languages of the
- * documentation. Matched without accents, case or emphasis.
+ * documentation, as slugs: matched without accents, case or punctuation.
  */
 const KNOWN_PARTIES: Record<string, string> = {
   customer: 'customer',
@@ -13,33 +14,18 @@ const KNOWN_PARTIES: Record<string, string> = {
   cliente: 'customer',
   klient: 'customer',
   klant: 'customer',
-  'le client': 'customer',
-  'the customer': 'customer',
+  'le-client': 'customer',
+  'the-customer': 'customer',
   ovhcloud: 'ovhcloud',
   ovh: 'ovhcloud',
-  'ovh cloud': 'ovhcloud',
+  'ovh-cloud': 'ovhcloud',
 };
-
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|(?<!-)-+$/g, '');
-}
 
 /** The stable id of a party column: `customer`, `ovhcloud`, or a slug of the header. */
 export function partyIdFor(label: string): string {
-  const folded = label
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const known = Object.hasOwn(KNOWN_PARTIES, folded) ? KNOWN_PARTIES[folded] : undefined;
-  return known ?? (slugify(label) || 'party');
+  const slug = slugify(label);
+  const known = Object.hasOwn(KNOWN_PARTIES, slug) ? KNOWN_PARTIES[slug] : undefined;
+  return known ?? (slug || 'party');
 }
 
 /**

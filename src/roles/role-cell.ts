@@ -10,6 +10,31 @@ export interface NormalizedRoleCell {
   canonical: string;
   /** Characters that are not RACI letters nor separators, upper-cased, in order of appearance, each once. */
   unknown: string[];
+  /** The part of the cell that holds the letters: the cell without its note, trimmed. */
+  letters: string;
+  /** A note in brackets after the letters (`C (Technical Input)` → `Technical Input`), when there is one. */
+  note?: string;
+}
+
+/** Letters, then a note in brackets: `C (Technical Input)`, `A & R (Config, Ops)`. */
+const LETTERS_THEN_NOTE = /^([^()]*\S)\s*\(([^()]*)\)$/su;
+
+/**
+ * The letters of a cell and the note after them. A bracket that does not
+ * follow letters and separators alone (`Risk (analysis)`) is no note: the
+ * whole cell is then its letters, and reads as unknown ones.
+ */
+export function splitRoleNote(cell: string): { letters: string; note?: string } {
+  const trimmed = cell.trim();
+  const match = LETTERS_THEN_NOTE.exec(trimmed);
+  if (!match || !lettersOnly(match[1]!)) return { letters: trimmed };
+  const note = match[2]!.trim();
+  return note === '' ? { letters: match[1]! } : { letters: match[1]!, note };
+}
+
+function lettersOnly(text: string): boolean {
+  for (const char of text) if (!IGNORED.test(char) && !(ROLE_LETTERS as readonly string[]).includes(char.toUpperCase())) return false;
+  return true;
 }
 
 /** Separators writers put between letters (`R/A`, `R, A`, `R+A`) and emphasis markers. */
@@ -20,16 +45,17 @@ const IGNORED = /[\s,;/+&*_\-–—.·|]/;
  * order, separators and repeats do not matter; anything else is `unknown`.
  */
 export function normalizeRoleCell(cell: string): NormalizedRoleCell {
+  const { letters, note } = splitRoleNote(cell);
   const present = new Set<string>();
   const unknown: string[] = [];
-  for (const char of cell) {
+  for (const char of letters) {
     if (IGNORED.test(char)) continue;
     const upper = char.toUpperCase();
     if ((ROLE_LETTERS as readonly string[]).includes(upper)) present.add(upper);
     else if (!unknown.includes(upper)) unknown.push(upper);
   }
   const roles = ROLE_LETTERS.filter((letter) => present.has(letter));
-  return { roles, canonical: roles.join(''), unknown };
+  return { roles, canonical: roles.join(''), unknown, letters, ...(note === undefined ? {} : { note }) };
 }
 
 /** A party cell as the parser reads it; `merged` is set (and `roles` empty) for a cell like `I RA`. */
@@ -57,21 +83,21 @@ function mergedRoleGroups(cell: string): string[] | undefined {
  */
 export function readRoleCell(cell: string): RoleCellReading {
   const merged = mergedRoleGroups(cell);
-  if (merged) return { roles: [], canonical: '', unknown: [], merged };
+  if (merged) return { roles: [], canonical: '', unknown: [], letters: cell.trim(), merged };
   return normalizeRoleCell(cell);
 }
 
-/** True when the cell is written exactly as its canonical form (surrounding spaces aside). */
+/** True when the letters of the cell are written exactly as their canonical form (surrounding spaces and a note aside). */
 export function isCanonicalRoleCell(cell: string): boolean {
-  const { canonical, unknown } = normalizeRoleCell(cell);
-  return unknown.length === 0 && cell.trim() === canonical;
+  const { canonical, unknown, letters } = normalizeRoleCell(cell);
+  return unknown.length === 0 && letters === canonical;
 }
 
-/** Letters that occur more than once in the cell (`RR`), upper-cased. */
+/** Letters that occur more than once in the cell (`RR`), upper-cased; a note after them is not looked at. */
 export function repeatedLetters(cell: string): string[] {
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const char of cell.toUpperCase()) {
+  for (const char of splitRoleNote(cell).letters.toUpperCase()) {
     if (IGNORED.test(char)) continue;
     if (seen.has(char)) repeated.add(char);
     seen.add(char);

@@ -80,6 +80,18 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: 'No RACI legend table (a one-column table of `R: label` rows) was found.',
   },
+  'legend-standard': {
+    source: 'parser',
+    severity: 'info',
+    summary:
+      'No legend, but tables with role letters: the letters are read with their standard meanings (Responsible, Accountable, Consulted, Informed).',
+  },
+  'legend-meaning-other': {
+    source: 'parser',
+    severity: 'warning',
+    summary:
+      'The legend gives a RACI letter another meaning (`A: Application`, `R: Required`); the letters are still read as written, and the tables may not be a responsibility matrix.',
+  },
   'legend-duplicate': { source: 'parser', severity: 'warning', summary: 'More than one legend table; the first one is used.' },
   'legend-row-invalid': { source: 'parser', severity: 'warning', summary: 'A legend row does not read `letter: label`.' },
   'sections-missing': {
@@ -113,6 +125,13 @@ export const DIAGNOSTIC_CODES = {
     source: 'parser',
     severity: 'error',
     summary: 'A table in a numbered section with no column of role codes, so no party can be read from it.',
+  },
+  'table-not-raci': {
+    source: 'parser',
+    severity: 'info',
+    summary:
+      'A table in a guide without numbered headings that is not a responsibility matrix: no column of role codes, ' +
+      'or letters that mean something else (`R/A` for Required/Addressable, Read/Write permissions); its rows are quoted.',
   },
   'table-empty': { source: 'parser', severity: 'warning', summary: 'A table with a header row and no body rows.' },
   'table-collapsed': {

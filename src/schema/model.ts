@@ -53,6 +53,10 @@ export const ActivitySchema = z.object({
   cells: z.record(z.string(), z.string()).describe('Party id → the cell text as written.'),
   scopes: z.record(z.string(), z.boolean()).describe('Scope id → whether the activity applies to it.'),
   links: z.array(LinkSchema),
+  notes: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Party id → the note in brackets after its letters (`C (Technical Input)`); only when a cell of the row has one.'),
   line: z.number().int().min(1),
 });
 

@@ -2,6 +2,7 @@ import { localeFromPath } from '../read/locale.js';
 import type { ModelDiff } from '../schema/diff.js';
 import type { Diagnostic, ResponsibilityModel } from '../schema/model.js';
 import { sharedFolderDepth } from '../util/paths.js';
+import { slugify } from '../util/slug.js';
 import { compareStrings, plural } from '../util/strings.js';
 import { ACROSS_PAGE, renderAcrossPage } from './across-page.js';
 import { REPORT_SCRIPT } from './assets/report-script.js';
@@ -59,15 +60,6 @@ export interface SiteFile {
 
 export const DEFAULT_SITE_TITLE = 'Responsibility models';
 
-function sanitizeSegment(segment: string): string {
-  return segment
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|(?<!-)-+$/g, '');
-}
-
 /**
  * Page names from source paths: the path below the folder all guides share,
  * `/` → `--`, `.md` dropped, lower-case ASCII. Names that still clash (they
@@ -82,7 +74,7 @@ export function pageNames(files: readonly string[]): Map<string, string> {
     const rest = file.replace(/\.md$/i, '').split('/').slice(shared);
     const base =
       rest
-        .map(sanitizeSegment)
+        .map((segment) => slugify(segment, true))
         .filter((segment) => segment !== '')
         .join('--') || 'guide';
     let name = base;

@@ -1,7 +1,7 @@
 import { createDiagnostic, quote, type Span } from '../diagnostics/diagnostic.js';
-import { slugify } from '../roles/parties.js';
 import { readRoleCell } from '../roles/role-cell.js';
 import type { Activity, Diagnostic, RoleLetter, Scope } from '../schema/model.js';
+import { slugify } from '../util/slug.js';
 import type { ActivityLayout } from './columns.js';
 import { type CellData, type RowData, rowText, type SourceSpan, type TableData } from './table-data.js';
 
@@ -12,6 +12,13 @@ export interface ActivityTableContext {
   /** Scope id of each entry of `layout.scopeColumns`. */
   scopeIds: string[];
   nextActivityId: () => string;
+  /** Where each activity goes, in row order. */
+  addActivity: (activity: Activity) => void;
+  /**
+   * Given, bold one-cell rows (`| **Planning** | | |`) open a group of the rows
+   * below them instead of being activities; without it they are activities.
+   */
+  openGroup?: (title: string, line: number) => void;
 }
 
 /** What is read from a cell; a row shorter than its header reads as empty cells at its end. */
@@ -45,11 +52,7 @@ export function assignScopeIds(labels: readonly string[], scopes: Scope[]): stri
  * Turns the body rows of an activity table into activities. A row that
  * cannot be one is quoted in a diagnostic instead, so no row is ever lost.
  */
-export function readActivityRows(
-  table: TableData,
-  context: ActivityTableContext,
-): { activities: Activity[]; read: ActivityTable; diagnostics: Diagnostic[] } {
-  const activities: Activity[] = [];
+export function readActivityRows(table: TableData, context: ActivityTableContext): { read: ActivityTable; diagnostics: Diagnostic[] } {
   const read: ActivityTable = {
     header: table.header,
     headerSpan: table.headerSpan,
@@ -63,6 +66,11 @@ export function readActivityRows(
 
   for (const row of table.rows) {
     const cellAt = (column: number): ReadCell => row.cells[column] ?? { text: '', links: [], span: endOf(row) };
+    const group = context.openGroup ? groupTitle(row, width, layout.activityColumn) : undefined;
+    if (group !== undefined) {
+      context.openGroup!(group, row.span.line);
+      continue;
+    }
     checkRowWidth(table, row, width, diagnostics);
 
     const text = cellAt(layout.activityColumn).text;
@@ -85,6 +93,7 @@ export function readActivityRows(
 
     const assignments: Record<string, RoleLetter[]> = {};
     const cells: Record<string, string> = {};
+    const notes: Record<string, string> = {};
     /** Cells that cannot be read (unknown letters, merged cells): one error each, with what follows for the row. */
     const unreadable: { code: 'role-cells-merged' | 'role-unknown'; message: string; span: Span }[] = [];
     layout.partyColumns.forEach((column, index) => {
@@ -93,6 +102,7 @@ export function readActivityRows(
       const reading = readRoleCell(cell.text);
       assignments[partyId] = reading.roles;
       cells[partyId] = cell.text;
+      if (reading.note !== undefined) notes[partyId] = reading.note;
       const where = `${quote(cell.text)} in column ${quote(table.header[column]?.text ?? partyId)} of ${quote(text)}`;
       if (reading.merged) {
         unreadable.push({
@@ -109,7 +119,7 @@ export function readActivityRows(
           message: `${where} has ${one ? 'a letter' : 'letters'} ${reading.unknown.join(', ')} that ${one ? 'is' : 'are'} not R, A, C or I`,
           span: cell.span,
         });
-      } else if (cell.text !== reading.canonical) {
+      } else if (reading.letters !== reading.canonical) {
         diagnostics.push(
           createDiagnostic('role-noncanonical', `${where} is read as ${quote(reading.canonical)}; write it that way.`, cell.span),
         );
@@ -138,17 +148,32 @@ export function readActivityRows(
 
     const id = context.nextActivityId();
     read.rows.push({ activityId: id, row });
-    activities.push({
+    context.addActivity({
       id,
       text,
       assignments,
       cells,
       scopes,
       links: cellAt(layout.activityColumn).links,
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
       line: row.span.line,
     });
   }
-  return { activities, read, diagnostics };
+  return { read, diagnostics };
+}
+
+const WHOLLY_BOLD = /^(?:\*\*|__)(?=\S).*\S(?:\*\*|__)$/su;
+
+/**
+ * The title of a group row: one written cell, all of it bold, in the first
+ * or the activity column (`| **Planning** | | |`, `| | **Build** | |`).
+ */
+function groupTitle(row: RowData, width: number, activityColumn: number): string | undefined {
+  const written = row.cells.map((cell, column) => ({ cell, column })).filter(({ cell, column }) => column < width && cell.text !== '');
+  if (written.length !== 1) return undefined;
+  const { cell, column } = written[0]!;
+  if (column !== 0 && column !== activityColumn) return undefined;
+  return WHOLLY_BOLD.test(cell.raw.trim()) ? cell.text : undefined;
 }
 
 /**

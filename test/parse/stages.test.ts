@@ -21,12 +21,26 @@ describe('normalizeRoleCell', () => {
     ['RR', ['R'], 'R'],
     ['', [], ''],
   ])('%j → %j', (cell, roles, canonical) => {
-    expect(normalizeRoleCell(cell)).toEqual({ roles, canonical, unknown: [] });
+    expect(normalizeRoleCell(cell)).toEqual({ roles, canonical, unknown: [], letters: cell.trim() });
   });
 
   it('keeps unknown letters apart, upper-cased, once each', () => {
-    expect(normalizeRoleCell('MP')).toEqual({ roles: [], canonical: '', unknown: ['M', 'P'] });
-    expect(normalizeRoleCell('R x X')).toEqual({ roles: ['R'], canonical: 'R', unknown: ['X'] });
+    expect(normalizeRoleCell('MP')).toEqual({ roles: [], canonical: '', unknown: ['M', 'P'], letters: 'MP' });
+    expect(normalizeRoleCell('R x X')).toEqual({ roles: ['R'], canonical: 'R', unknown: ['X'], letters: 'R x X' });
+  });
+
+  it('keeps a note in brackets after the letters apart from them', () => {
+    expect(normalizeRoleCell('C (Technical Input)')).toEqual({
+      roles: ['C'],
+      canonical: 'C',
+      unknown: [],
+      letters: 'C',
+      note: 'Technical Input',
+    });
+    expect(normalizeRoleCell('A & R (Config, Ops)')).toMatchObject({ roles: ['R', 'A'], letters: 'A & R', note: 'Config, Ops' });
+    // Brackets after words are no note: the words are read, as unknown letters.
+    expect(normalizeRoleCell('Risk (analysis)')).toMatchObject({ roles: ['R', 'A', 'I'], letters: 'Risk (analysis)' });
+    expect(normalizeRoleCell('Risk (analysis)').unknown).toContain('K');
   });
 });
 

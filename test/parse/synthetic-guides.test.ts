@@ -72,12 +72,18 @@ describe('synthetic guides', () => {
     ]);
   });
 
-  it('a guide with no legend still yields its activities, with a warning', () => {
+  it('a guide with no legend still yields its activities, read with the standard meanings and an info', () => {
     const markdown = SMALL_GUIDE.replace(/\| Roles \|[\s\S]*?Answers for it \|\n/, '');
     const result = safeParseResponsibilityModel(markdown);
     expect(result.success).toBe(true);
-    expect(result.model.roles).toEqual([]);
-    expect(codes(markdown)).toContain('legend-missing');
+    expect(result.model.roles.map((role) => `${role.code}: ${role.label}`)).toEqual([
+      'R: Responsible',
+      'A: Accountable',
+      'C: Consulted',
+      'I: Informed',
+    ]);
+    expect(codes(markdown)).toContain('legend-standard');
+    expect(codes(markdown)).not.toContain('legend-missing');
     expect(listActivities(result.model)).toHaveLength(2);
   });
 

@@ -3,8 +3,8 @@ import { normalizeRoleCell, readRoleCell } from '../../src/roles/role-cell.js';
 
 describe('readRoleCell', () => {
   it('reads letter groups split by spaces as merged cells, with no letter', () => {
-    expect(readRoleCell('I RA')).toEqual({ roles: [], canonical: '', unknown: [], merged: ['I', 'RA'] });
-    expect(readRoleCell('RA  I')).toEqual({ roles: [], canonical: '', unknown: [], merged: ['RA', 'I'] });
+    expect(readRoleCell('I RA')).toEqual({ roles: [], canonical: '', unknown: [], letters: 'I RA', merged: ['I', 'RA'] });
+    expect(readRoleCell('RA  I')).toEqual({ roles: [], canonical: '', unknown: [], letters: 'RA  I', merged: ['RA', 'I'] });
     expect(readRoleCell(' a i ').merged).toEqual(['a', 'i']);
     expect(readRoleCell('R\u00a0C\tI').merged).toEqual(['R', 'C', 'I']);
   });

@@ -16,9 +16,9 @@ import { activityOf, EXAMPLE_TABLE, type RuleCheck, type RuleFinding, type RuleM
 const roleNoncanonicalCheck: RuleCheck = (context) =>
   context.rows.flatMap((row) =>
     row.cells.flatMap((cell): RuleFinding[] => {
-      const { roles, canonical, unknown } = cell.normalized;
+      const { roles, canonical, unknown, letters } = cell.normalized;
       if (roles.length === 0 || unknown.length > 0 || repeatedLetters(cell.text).length > 0) return [];
-      if (cell.text.trim() === canonical) return [];
+      if (letters === canonical) return [];
       // A row with a cell more or less than its header may have lost a pipe: which column a letter belongs to is unsure.
       const fix = context.canFix && row.widthMatchesHeader ? fixFor(row, cell, canonical) : undefined;
       return [
