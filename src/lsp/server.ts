@@ -186,7 +186,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (!watchesConfiguration) return;
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{raci.config.json,package.json}' }] })
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/{raci.config.json,raci.config.yaml,raci.config.yml,package.json}' }],
+      })
       .catch((caught: unknown) => log(`could not watch the configuration files: ${describe(caught)}`));
   });
 

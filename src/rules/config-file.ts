@@ -20,6 +20,8 @@ export interface LoadedConfig {
 }
 
 export interface LoadConfigOptions {
+  /** Name the files found relative to this folder, as a user would type them (default: absolute paths). */
+  namesRelativeTo?: string;
   /** The home folder, where a lookup outside a repository stops (default: the user's). */
   home?: string;
 }
@@ -132,8 +134,11 @@ export async function loadConfig(explicit: string | undefined, cwd: string, opti
   const start = resolve(cwd);
   const { boundary, repositoryRoot } = await lookupBoundary(start, resolve(options.home ?? homedir()));
   const warnings: string[] = [];
-  // Found files are named relative to the working directory, as a user would type them.
-  const found = (folder: string, name: string) => ({ path: join(folder, name), shown: relative(start, join(folder, name)) });
+  const base = options.namesRelativeTo === undefined ? undefined : resolve(options.namesRelativeTo);
+  const found = (folder: string, name: string) => {
+    const path = join(folder, name);
+    return { path, shown: base === undefined ? path : relative(base, path) };
+  };
   for (let folder = start; ; folder = dirname(folder)) {
     const present: { path: string; shown: string; syntax: ConfigSyntax }[] = [];
     for (const { name, syntax } of CONFIG_FILES) {
