@@ -168,8 +168,9 @@ async function main(argv: string[]): Promise<number> {
     .option('--dry-run', 'with --fix: print the diff instead of writing the files')
     .option(
       '-c, --config <file>',
-      'configuration file (default: raci.config.json or the "raci" key of package.json, looked up from the working directory)',
+      'configuration file (default: raci.config.json, .yaml or .yml, or the "raci" key of package.json, looked up from the working directory up to the repository root)',
     )
+    .option('--print-config <file>', 'print the configuration that applies to this file (every rule with its severity), check nothing')
     .option('--color', 'force colours in the stylish format')
     .option('--no-color', 'no colours in the stylish format')
     .option('--stdin', 'check the guide on standard input (no paths)')

@@ -7,6 +7,7 @@ import { ruleModule } from '../rules/rule-table.js';
 import { codesFrom, DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticSource } from '../schema/codes.js';
 import type { Severity } from '../schema/model.js';
 import { stringifyJson } from '../util/control-characters.js';
+import { codeDocsUrl, docsBaseUrl } from './docs-url.js';
 import type { ReportInput } from './report-input.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -18,6 +19,7 @@ interface SarifRule {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
+  helpUri: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
   properties: { tags: string[] };
@@ -45,7 +47,7 @@ function help(summary: string, rule: RuleDocumentation | undefined): SarifRule['
   };
 }
 
-function sarifRule(id: DiagnosticCode): SarifRule {
+function sarifRule(id: DiagnosticCode, version: string): SarifRule {
   const { source, severity, summary } = DIAGNOSTIC_CODES[id];
   const rule = ruleModule(id);
   return {
@@ -53,6 +55,7 @@ function sarifRule(id: DiagnosticCode): SarifRule {
     name: ruleName(id),
     shortDescription: { text: summary },
     fullDescription: { text: rule ? `${summary} ${rule.why}` : summary },
+    helpUri: codeDocsUrl(id, version),
     help: help(summary, rule),
     defaultConfiguration: { level: LEVEL[severity] },
     properties: { tags: [TAG[source]] },
@@ -60,8 +63,8 @@ function sarifRule(id: DiagnosticCode): SarifRule {
 }
 
 /** Every code of the code table, each once: the rules and comment checks (with their documentation), then the parser's codes. */
-function sarifRules(): SarifRule[] {
-  return [...codesFrom('rule'), ...codesFrom('directive'), ...codesFrom('parser')].map(sarifRule);
+function sarifRules(version: string): SarifRule[] {
+  return [...codesFrom('rule'), ...codesFrom('directive'), ...codesFrom('parser')].map((id) => sarifRule(id, version));
 }
 
 /** A relative path as a SARIF URI (percent-encoded segments, "/" separators); an absolute one as a file: URL. */
@@ -72,7 +75,7 @@ function artifactUri(file: string): string {
 
 /** SARIF 2.1.0: one run, one rule entry per rule id, one result per finding. */
 export function renderSarif(input: ReportInput, tool: { version: string }): string {
-  const rules = sarifRules();
+  const rules = sarifRules(tool.version);
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const results = input.files.flatMap((file) =>
     file.findings.map((finding) => ({
@@ -106,6 +109,7 @@ export function renderSarif(input: ReportInput, tool: { version: string }): stri
             fullName: 'responsibility-model raci check',
             version: tool.version,
             semanticVersion: tool.version,
+            informationUri: `${docsBaseUrl(tool.version)}rules.md`,
             rules,
           },
         },

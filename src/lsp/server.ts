@@ -85,7 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** The configuration `raci check` would use for the file, looked up from its folder as the command looks from its own. */
   const configFor = (file: string | undefined): Promise<LoadedConfig> => {
-    if (file === undefined) return Promise.resolve({ config: undefined, source: undefined });
+    if (file === undefined) return Promise.resolve({ config: undefined, source: undefined, warnings: [] });
     const folder = dirname(file);
     let found = configs.get(folder);
     if (!found) {
@@ -97,7 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           // A notification: a request would wait for an answer some editors never give.
           void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `raci: ${message}` });
         }
-        return { config: undefined, source: undefined };
+        return { config: undefined, source: undefined, warnings: [] };
       });
       configs.set(folder, found);
     }
@@ -186,7 +186,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (!watchesConfiguration) return;
     connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/{raci.config.json,package.json}' }] })
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/{raci.config.json,raci.config.yaml,raci.config.yml,package.json}' }],
+      })
       .catch((caught: unknown) => log(`could not watch the configuration files: ${describe(caught)}`));
   });
 

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { codesFrom } from '../schema/codes.js';
+import { codesFrom, DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
 import type { Finding } from '../schema/finding.js';
 
 /**
@@ -22,7 +22,7 @@ export const RuleSettingSchema = z
 
 export const RaciConfigSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('The JSON Schema of this file, for editors: schemas/raci.config.schema.json of the package.'),
     rules: z
       .record(z.string(), RuleSettingSchema)
       .default({})
@@ -33,20 +33,58 @@ export const RaciConfigSchema = z
       if (!KNOWN_RULE_IDS.includes(id)) context.addIssue({ code: 'custom', path: ['rules', id], message: unknownRuleMessage(id) });
     }
   })
-  .describe('The configuration of `raci check`: raci.config.json, or the "raci" key of package.json.');
+  .describe('The configuration of `raci check`: raci.config.json (or .yaml, .yml), or the "raci" key of package.json.');
 
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 export type RaciConfig = z.input<typeof RaciConfigSchema>;
 
-/** A configuration read from JSON, or the one-line reason it is not valid (`rules.x: …`). */
+/**
+ * The rule ids of a configuration that are no rule's, read from its own keys: a record schema skips a key
+ * named `__proto__`, which must be refused like any other unknown id rather than pass unseen.
+ */
+function unknownRuleIds(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'rules')) return [];
+  const rules = (value as { rules: unknown }).rules;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return [];
+  return Object.keys(rules).filter((id) => !KNOWN_RULE_IDS.includes(id));
+}
+
+/**
+ * A configuration read from a file, or the one-line reason it is not valid (`rules.x: …`) with the path of
+ * the key at fault.
+ */
 export function parseRaciConfig(
   value: unknown,
-): { success: true; config: z.output<typeof RaciConfigSchema> } | { success: false; message: string } {
+): { success: true; config: z.output<typeof RaciConfigSchema> } | { success: false; message: string; path: string[] } {
+  const [unknown] = unknownRuleIds(value);
+  if (unknown !== undefined)
+    return { success: false, message: `rules.${unknown}: ${unknownRuleMessage(unknown)}`, path: ['rules', unknown] };
   const result = RaciConfigSchema.safeParse(value);
   if (result.success) return { success: true, config: result.data };
   const issue = result.error.issues[0]!;
-  const path = issue.path.map(String).join('.');
-  return { success: false, message: `${path ? `${path}: ` : ''}${issue.message}` };
+  const path = issue.path.map(String);
+  return { success: false, message: `${path.length > 0 ? `${path.join('.')}: ` : ''}${issue.message}`, path };
+}
+
+/** Every rule id with the severity it has under `config` (its default where the configuration says nothing). */
+export function effectiveRuleSettings(config: RaciConfig | undefined): Record<string, RuleSetting> {
+  const rules = config?.rules ?? {};
+  return Object.fromEntries(
+    KNOWN_RULE_IDS.map((id) => [id, Object.hasOwn(rules, id) ? rules[id]! : DIAGNOSTIC_CODES[id as DiagnosticCode].severity]),
+  );
+}
+
+/**
+ * The JSON Schema of a configuration file, for editors (`"$schema"` in the file): generated from
+ * RaciConfigSchema, with the rule ids listed so that they are completed and a misspelt one is flagged.
+ */
+function raciConfigJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(RaciConfigSchema, { io: 'input' }) as unknown as {
+    $schema: string;
+    properties: { rules: Record<string, unknown> };
+  };
+  schema.properties.rules.propertyNames = { enum: [...KNOWN_RULE_IDS] };
+  return { $schema, title: 'raci configuration', ...schema };
 }
 
 /** Findings with the configured severities; rules set to `off` are dropped. */
@@ -59,4 +97,12 @@ export function applySeverities(findings: readonly Finding[], config: RaciConfig
     kept.push(setting ? { ...finding, severity: setting } : finding);
   }
   return kept;
+}
+
+/** Where the package ships the configuration's JSON Schema, relative to its root. */
+export const CONFIG_SCHEMA_PATH = 'schemas/raci.config.schema.json';
+
+/** The text of CONFIG_SCHEMA_PATH, as `npm run docs` writes it. */
+export function renderConfigSchema(): string {
+  return `${JSON.stringify(raciConfigJsonSchema(), null, 2)}\n`;
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check.js';
 import { UsageError } from '../../src/cli/inputs.js';
 import { checkGuideText } from '../../src/rules/check-guide.js';
+import { DIAGNOSTIC_CODE_IDS } from '../../src/schema/codes.js';
 import { capture } from '../helpers/capture.js';
 import { guide } from '../helpers/check.js';
 import { failingExampleGuide } from '../helpers/rule-examples.js';
@@ -94,16 +95,40 @@ describe('raci check: configuration', () => {
   });
 
   it('an invalid configuration stops with a one-line message naming the key', async () => {
-    const config = write('raci.config.json', JSON.stringify({ rules: { 'acountable-multiple': 'warning' } }));
+    write('raci.config.json', JSON.stringify({ rules: { 'acountable-multiple': 'warning' } }));
     await expect(run([write('clean.md', CLEAN)])).rejects.toThrow(
-      `${config}: invalid configuration: rules.acountable-multiple: “acountable-multiple” is not a rule id; did you mean “accountable-multiple”?`,
+      `raci.config.json:1:33: invalid configuration: rules.acountable-multiple: “acountable-multiple” is not a rule id; did you mean “accountable-multiple”?`,
     );
     write('raci.config.json', JSON.stringify({ rules: { 'accountable-multiple': 'fatal' } }));
     await expect(run([join(dir, 'clean.md')])).rejects.toThrow(/invalid configuration: rules\.accountable-multiple: Invalid option/);
     write('raci.config.json', '{ "rules": ');
-    await expect(run([join(dir, 'clean.md')])).rejects.toThrow(/raci\.config\.json: not valid JSON/);
+    await expect(run([join(dir, 'clean.md')])).rejects.toThrow(/raci\.config\.json:1:12: not valid JSON: value expected$/);
     write('raci.config.json', JSON.stringify({ rulez: {} }));
     await expect(run([join(dir, 'clean.md')])).rejects.toThrow(/invalid configuration: Unrecognized key: "rulez"/);
+  });
+
+  it('--print-config prints every rule with the severity it has for the file, and where the configuration comes from', async () => {
+    const config = write('raci.config.yaml', 'rules:\n  accountable-multiple: warning\n  role-noncanonical: "off"\n');
+    const printed = await run([], { printConfig: 'pages/guide.en-gb.md' });
+    expect(printed.code).toBe(0);
+    const { rules } = JSON.parse(printed.out) as { rules: Record<string, string> };
+    expect(Object.keys(rules).sort()).toEqual([...DIAGNOSTIC_CODE_IDS].sort());
+    expect(rules).toMatchObject({ 'accountable-multiple': 'warning', 'role-noncanonical': 'off', 'accountable-missing': 'error' });
+    expect(printed.err).toBe('raci: pages/guide.en-gb.md: configured by raci.config.yaml');
+    // What it prints is itself a configuration that checks the same way.
+    write('printed.json', printed.out);
+    const file = write('double.md', DOUBLE_A);
+    const withPrinted = await run([file], { config: join(dir, 'printed.json'), format: 'json' });
+    const withOriginal = await run([file], { format: 'json' });
+    expect(withPrinted.out).toBe(withOriginal.out);
+
+    rmSync(config);
+    const defaults = await run([], { printConfig: 'guide.md' });
+    expect(JSON.parse(defaults.out).rules['accountable-multiple']).toBe('error');
+    expect(defaults.err).toBe('raci: guide.md: no configuration file; the default severities apply');
+    await expect(run([file], { printConfig: 'guide.md' })).rejects.toThrow(
+      '--print-config FILE checks nothing: give it no paths and no --stdin',
+    );
   });
 
   it('--config names the file explicitly', async () => {

@@ -12,6 +12,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures');
 export const CORPUS = 'fixtures/corpus/pages';
 export const DIFF_FIXTURES = 'test/fixtures/diff';
+/** Published schemas of the CI report formats, copied unchanged (their sources in its README.md). */
+export const SCHEMA_FIXTURES = join(ROOT, 'test', 'fixtures', 'schemas');
 /** Small scripts the tests load into other processes (workers, module recorders). */
 export const SUPPORT = join(ROOT, 'test', 'support');
 

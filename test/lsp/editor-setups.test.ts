@@ -34,7 +34,10 @@ describe('the editor set-ups of docs/editors.md and examples/vscode-raci', () =>
     // An editor that can watch files for the server is asked to report the configuration files.
     await waitFor(() => client.registrations.length > 0);
     expect(client.registrations.map(({ method, registerOptions }) => [method, registerOptions])).toEqual([
-      ['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/{raci.config.json,package.json}' }] }],
+      [
+        'workspace/didChangeWatchedFiles',
+        { watchers: [{ globPattern: '**/{raci.config.json,raci.config.yaml,raci.config.yml,package.json}' }] },
+      ],
     ]);
     await client.shutdown();
     expect(await exited).toBe(0);

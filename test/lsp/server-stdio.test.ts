@@ -218,7 +218,7 @@ describe('raci lsp --stdio, driven by a JSON-RPC client', () => {
     expect(first.map((diagnostic) => [diagnostic.code, diagnostic.severity])).toEqual([['accountable-multiple', 1]]);
     const about = client.shown.filter((message) => message.includes('raci.config.json'));
     expect(about).toEqual([
-      `raci: ${join(folder, 'raci.config.json')}: invalid configuration: rules.acountable-multiple: “acountable-multiple” is not a rule id; did you mean “accountable-multiple”?`,
+      `raci: ${join(folder, 'raci.config.json')}:1:33: invalid configuration: rules.acountable-multiple: “acountable-multiple” is not a rule id; did you mean “accountable-multiple”?`,
     ]);
   });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
 const shipped = (path: string): string => path.replace(/^\.\//, '');
 
 describe('the packed package', () => {
-  it('ships the build, the licence, the security policy, the changelog and the reference pages', () => {
+  it('ships the build, the licence, the security policy, the changelog, the reference pages and the configuration schema', () => {
     const pages = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md'));
     expect(pages.length).toBeGreaterThan(5);
     expect(packed.files).toEqual(
@@ -41,6 +41,7 @@ describe('the packed package', () => {
         'SECURITY.md',
         'LICENSE',
         ...pages.map((page) => `docs/${page}`),
+        'schemas/raci.config.schema.json',
       ]),
     );
     const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
@@ -49,7 +50,7 @@ describe('the packed package', () => {
   });
 
   it('ships no screenshot, no source map, no source, test or fixture, and stays small', () => {
-    expect(packed.files.filter((path) => !path.startsWith('dist/') && !path.startsWith('docs/') && path.includes('/'))).toEqual([]);
+    expect(packed.files.filter((path) => !/^(dist|docs|schemas)\//.test(path) && path.includes('/'))).toEqual([]);
     expect(packed.files.filter((path) => /\.(png|jpe?g|gif|webp|map)$/.test(path) || path.startsWith('docs/images/'))).toEqual([]);
     expect(packed.files.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
     expect(packed.unpackedSize).toBeGreaterThan(100_000);

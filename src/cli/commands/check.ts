@@ -13,7 +13,7 @@ import { renderStylish } from '../../format/stylish.js';
 import { DEFAULT_LIMITS } from '../../parse/limits.js';
 import { readGuideBytes } from '../../parse/read-bytes.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
-import type { RaciConfig } from '../../rules/config.js';
+import { effectiveRuleSettings, type RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
 import { splitLines } from '../../util/lines.js';
 import { plural } from '../../util/strings.js';
@@ -64,6 +64,8 @@ export interface CheckCommandOptions extends DiscoveryFlags {
   cache?: boolean;
   /** With --cache: the cache file, or a folder to keep it in. */
   cacheLocation?: string;
+  /** Print the configuration that applies to this file instead of checking. */
+  printConfig?: string;
 }
 
 export interface CheckEnvironment {
@@ -121,7 +123,9 @@ export async function runCheck(
 ): Promise<number> {
   const settings = readSettings(options);
   if (options.stdin && paths.length > 0) throw new UsageError(`--stdin checks standard input; it takes no paths (got ${paths.join(' ')})`);
-  const { config } = await loadConfig(options.config, environment.cwd);
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, paths, options, io, environment);
+  const { config, warnings } = await loadConfig(options.config, environment.cwd);
+  for (const warning of warnings) io.stderr(`raci: warning: ${warning}`);
   if (options.stdin) return reportChecked([await checkStdin(options, config, environment)], 0, options, settings, io, environment);
   const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options, environment.cwd));
   for (const notice of notices) io.stderr(`raci: ${notice}`);
@@ -220,6 +224,28 @@ class CachedRun {
 function withFile(result: Exclude<CheckedFile, { status: 'unreadable' }>, file: string): CheckedFile {
   const findings = result.findings.map((finding) => (finding.file === undefined ? finding : { ...finding, file }));
   return { ...result, file, findings };
+}
+
+/**
+ * `--print-config FILE`: every rule id with the severity it has when FILE is checked, as a configuration file
+ * (stdout), and where that configuration comes from (stderr). The configuration is looked up from the working
+ * directory, so it is the same for every file of a run.
+ */
+async function printConfig(
+  file: string,
+  paths: readonly string[],
+  options: CheckCommandOptions,
+  io: CommandIo,
+  environment: CheckEnvironment,
+): Promise<number> {
+  if (paths.length > 0 || options.stdin) throw new UsageError('--print-config FILE checks nothing: give it no paths and no --stdin');
+  const { config, source, warnings } = await loadConfig(options.config, environment.cwd);
+  for (const warning of warnings) io.stderr(`raci: warning: ${warning}`);
+  io.stdout(JSON.stringify({ rules: effectiveRuleSettings(config) }, null, 2));
+  io.stderr(
+    source === undefined ? `raci: ${file}: no configuration file; the default severities apply` : `raci: ${file}: configured by ${source}`,
+  );
+  return 0;
 }
 
 /** What --fix and the reading of the files leave for the report. */

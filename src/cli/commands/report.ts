@@ -129,7 +129,9 @@ export async function runReport(paths: string[], options: ReportCommandOptions, 
     throw new UsageError(`--source-url must be an http(s) URL template such as https://example.org/{path}#L{line}`);
   }
   const cwd = options.cwd ?? process.cwd();
-  const { config } = await loadConfig(options.config, cwd);
+  const loaded = await loadConfig(options.config, cwd);
+  for (const warning of loaded.warnings) io.stderr(`raci: warning: ${warning}`);
+  const { config } = loaded;
   const { files, explicit, notGuides, notices } = await discoverGuides(paths, discoveryOptions(options, cwd));
   for (const notice of notices) io.stderr(`raci: ${notice}`);
   const guides: ReportGuide[] = [];

@@ -1,0 +1,20 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../schema/codes.js';
+
+/**
+ * Where reports send a reader for the documentation. The package ships docs/ in its tarball and has no
+ * repository of record yet, so links point at the files of the package version that wrote the report, on a
+ * package CDN: they always match the rules that produced the findings. This is the one place to change when
+ * the documentation gets a home of its own.
+ */
+const DOCS_PACKAGE_URL = 'https://unpkg.com/responsibility-model';
+
+/** The docs folder of one version of the package, with a trailing slash. */
+export function docsBaseUrl(version: string): string {
+  return `${DOCS_PACKAGE_URL}@${encodeURIComponent(version)}/docs/`;
+}
+
+/** A rule or comment check links to its own section of rules.md; a parser code to the table of diagnostics.md. */
+export function codeDocsUrl(code: DiagnosticCode, version: string): string {
+  const base = docsBaseUrl(version);
+  return DIAGNOSTIC_CODES[code].source === 'parser' ? `${base}diagnostics.md#codes` : `${base}rules.md#${code}`;
+}
