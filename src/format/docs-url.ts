@@ -13,8 +13,11 @@ export function docsBaseUrl(version: string): string {
   return `${DOCS_PACKAGE_URL}@${encodeURIComponent(version)}/docs/`;
 }
 
-/** A rule or comment check links to its own section of rules.md; a parser code to the table of diagnostics.md. */
+/** Where a code is explained, relative to a docs folder: a rule's or comment check's own section of rules.md, or the table of diagnostics.md for the parser's codes. */
+export function codeDocsPath(code: DiagnosticCode): string {
+  return DIAGNOSTIC_CODES[code].source === 'parser' ? 'diagnostics.md#codes' : `rules.md#${code}`;
+}
+
 export function codeDocsUrl(code: DiagnosticCode, version: string): string {
-  const base = docsBaseUrl(version);
-  return DIAGNOSTIC_CODES[code].source === 'parser' ? `${base}diagnostics.md#codes` : `${base}rules.md#${code}`;
+  return `${docsBaseUrl(version)}${codeDocsPath(code)}`;
 }
