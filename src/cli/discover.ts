@@ -1,8 +1,8 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import pMap from 'p-map';
+import { mayBeGuide } from '../parse/may-be-guide.js';
 import { readGuideBytes } from '../parse/read-bytes.js';
-import { mayBeGuide } from '../read/may-be-guide.js';
 import { decodeFileName, fileSystemPath } from '../util/file-names.js';
 import { plural } from '../util/strings.js';
 import { expandInputs, type FindOptions } from './find-files.js';

@@ -41,7 +41,7 @@ export async function compareDatasets(outDir: string, files: readonly DatasetFil
       return;
     }
     const actual = actuals[index];
-    if (actual && fileBytes(file).equals(actual)) comparison.unchanged.push(file.path);
+    if (actual && Buffer.compare(fileBytes(file), actual) === 0) comparison.unchanged.push(file.path);
     else if (typeof file.content !== 'string') comparison.stale.push({ path: file.path });
     else
       comparison.stale.push({ path: file.path, line: actual ? firstDifferentLine(file.content, Buffer.from(actual).toString('utf8')) : 1 });

@@ -44,7 +44,7 @@ export interface OwnedFile {
 }
 
 /** The bytes of a file as written. */
-export function fileBytes(file: OwnedFile): Buffer {
+export function fileBytes(file: OwnedFile): Uint8Array {
   return typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
 }
 

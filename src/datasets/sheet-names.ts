@@ -6,13 +6,18 @@ const FORBIDDEN = /[\\/?*[\]:\p{Cc}]+/gu;
 
 function clean(name: string): string {
   // An apostrophe may not open or close a name; "History" is reserved by Excel.
-  const cleaned = name
-    .replace(FORBIDDEN, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^'+|'+$/g, '')
-    .trim();
-  return cleaned === '' || cleaned.toLowerCase() === 'history' ? 'Guide' : cleaned;
+  const cleaned = name.replace(FORBIDDEN, ' ').replace(/\s+/g, ' ').trim();
+  const unquoted = trimApostrophes(cleaned).trim();
+  return unquoted === '' || unquoted.toLowerCase() === 'history' ? 'Guide' : unquoted;
+}
+
+/** The text without the apostrophes that open or close it (a scan: no regular expression to backtrack). */
+function trimApostrophes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === "'") start++;
+  while (end > start && text[end - 1] === "'") end--;
+  return text.slice(start, end);
 }
 
 /** Cuts to `length` UTF-16 units without splitting a surrogate pair, then drops trailing spaces. */

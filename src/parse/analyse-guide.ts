@@ -11,6 +11,7 @@ import { LevelOutlineBuilder } from '../outline/level-outline.js';
 import { OutlineBuilder } from '../outline/outline.js';
 import { findMojibake } from '../read/mojibake.js';
 import { assignPartyIds } from '../roles/parties.js';
+import { normalizeRoleCell } from '../roles/role-cell.js';
 import {
   type Diagnostic,
   type Meta,
@@ -352,12 +353,31 @@ function readNumberedTable(reading: Reading, outline: OutlineBuilder, table: Tab
 }
 
 /**
+ * Whether some party cell of the table holds RACI letters and nothing else
+ * (a note in brackets aside): without one, a table of a guide that numbers
+ * no heading is not a matrix, however its columns look. The walk's pre-check
+ * (mayBeGuide) relies on this.
+ */
+function hasRoleLetter(table: TableData, layout: ActivityLayout): boolean {
+  return table.rows.some((row) =>
+    layout.partyColumns.some((column) => {
+      const { roles, unknown } = normalizeRoleCell(row.cells[column]?.text ?? '');
+      return roles.length > 0 && unknown.length === 0;
+    }),
+  );
+}
+
+/**
  * In a guide without numbered headings, a table with no column of role codes,
  * or whose letters mean something else, is not a matrix: it is said why.
  */
 function readUnnumberedTable(reading: Reading, outline: LevelOutlineBuilder, table: TableData, header: string): void {
   const layout = detectLayout(table, reading.knownLayouts);
-  const skipped = layout ? notRaciReason(table, layout) : 'it has no column of role codes';
+  const skipped = !layout
+    ? 'it has no column of role codes'
+    : !hasRoleLetter(table, layout)
+      ? 'none of its party cells holds an R, A, C or I'
+      : notRaciReason(table, layout);
   if (!layout || skipped) {
     reading.diagnostics.push(
       createDiagnostic('table-not-raci', `The table ${header} is not read as a responsibility matrix: ${skipped}.`, table.span),

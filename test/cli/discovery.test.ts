@@ -20,7 +20,7 @@ import { scratchFolder } from '../helpers/scratch.js';
  */
 
 const GUIDE = readFileSync(join(FIXTURES, 'seeds/000_ab7808a33b482c41.txt'));
-const README_WITH_TABLE = '# Tool\n\n| option | default |\n| --- | --- |\n| `a` | 1 |\n';
+const README_WITH_TABLE = '# Tool\n\n| option | default |\n| --- | --- |\n| `level` | 1 |\n';
 
 function tree(root: string, files: Record<string, string | Buffer>): void {
   for (const [path, content] of Object.entries(files)) {

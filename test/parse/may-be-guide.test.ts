@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayBeGuide } from '../../src/read/may-be-guide.js';
+import { mayBeGuide } from '../../src/parse/may-be-guide.js';
 import { checkGuideBytes } from '../../src/rules/check-guide.js';
 import { mutate, mutationArbitrary, SEED, sampleGuides } from '../helpers/hostile.js';
 import { bundledGuides, ROOT } from '../helpers/paths.js';
@@ -193,18 +193,33 @@ describe('mayBeGuide never skips what the parser reads as a guide', () => {
 });
 
 describe('mayBeGuide skips what cannot be a guide', () => {
-  it('markdown without a pipe, or without a heading that starts with a number', () => {
+  it('markdown without a pipe, or without both a heading that starts with a number and a cell of RACI letters alone', () => {
     const cases = [
       '# Project\n\nInstall it with npm.\n\n## 1. Usage\n\nRun it.',
-      '# Options\n\n| option | default |\n| --- | --- |\n| `a` | 1 |\n\n## Usage\n\nSee above.',
-      '# Tool\n\n## Numbers: 1, 2, 3\n\n| a | b |\n| - | - |\n| x | y |',
-      'Title\n\n| a | b |\n| - | - |\n| x | y |\n\n---\n\nFooter',
+      '# Options\n\n| option | default |\n| --- | --- |\n| `opt` | 1 |\n\n## Usage\n\nSee a page.',
+      '# Tool\n\n## Numbers: 1, 2, 3\n\n| key | value |\n| - | - |\n| x | a y |',
+      'Title\n\n| k | v |\n| - | - |\n| x | y |\n\n---\n\nFooter',
       '',
     ];
     for (const text of cases) {
       expect(mayBeGuide(encoder.encode(text)), text).toBe(false);
       expect(readsAsGuide(encoder.encode(text)), text).toBe(false);
     }
+  });
+
+  it('takes a table with a cell of RACI letters alone, headings or not', () => {
+    const text = '# Who does what\n\n| Task | Client | Provider |\n| --- | --- | --- |\n| Back up | `R/A` | I |';
+    expect(mayBeGuide(encoder.encode(text))).toBe(true);
+    expect(readsAsGuide(encoder.encode(text))).toBe(true);
+  });
+
+  it('takes the synthetic documents of other layouts, held-out ones included', () => {
+    const folder = join(ROOT, 'test/fixtures/other-layouts');
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => name.endsWith('.md') && !name.endsWith('README.md'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const name of files) expectNeverSkipped(readFileSync(join(folder, name)), name);
   });
 
   it('takes a file with both, even when the parser then finds no guide in it', () => {

@@ -1,3 +1,5 @@
+import { normalizeRoleCell } from '../roles/role-cell.js';
+
 /**
  * Whether a file can be a responsibility-model guide, decided from its bytes
  * alone, without the markdown parser: what lets a walk over a documentation
@@ -6,9 +8,11 @@
  * says it is not one), it never takes a guide for something else.
  *
  * The parser reads a file as a guide when it has an activity, or a legend and
- * numbered sections. Both need a table (a GFM table or lines of pipes, whose
- * rows hold `|`) and a numbered section (a heading whose text starts with a
- * digit). So a file may be a guide only when it holds:
+ * numbered sections. In a guide that numbers its headings, both need a table
+ * (a GFM table or lines of pipes, whose rows hold `|`) and a numbered section
+ * (a heading whose text starts with a digit); in a guide that numbers none, a
+ * table is a matrix only when one of its cells holds RACI letters and nothing
+ * else. So a file may be a guide only when it holds:
  *
  * 1. a `|`, anywhere; and
  * 2. a heading that may start with a number: an ATX heading (`#` after
@@ -18,7 +22,10 @@
  *    what shows no text is skipped: spaces, emphasis and code markers, `\`,
  *    `!`, `[`, and any non-ASCII byte (a no-break space); a `&`, `<`, `]` or
  *    `^` there (a character reference such as `&#49;`, an HTML comment, an
- *    empty link or a footnote reference) also counts as a number.
+ *    empty link or a footnote reference) also counts as a number; or
+ * 3. a line holding `|` with a piece between pipes (or the line's ends) that
+ *    reads as RACI letters alone, as a party cell does (`RA`, `r/a`, `__A__`,
+ *    `C (note)`), once backticks and backslashes are taken out.
  *
  * UTF-16 (with a byte order mark) is left to the parser; in UTF-8 and in the
  * replacement characters of invalid UTF-8, the ASCII bytes tested here are the
@@ -38,6 +45,7 @@ export function mayBeGuide(bytes: Uint8Array): boolean {
     // CR LF ends one line, not two (an empty line between would end the paragraph).
     if (byte === CR && bytes[index + 1] === LF) index++;
     lineStart = index + 1;
+    if (line.indexOf(PIPE) !== -1 && holdsRoleLetters(line)) return true;
     const kind = lineKind(line);
     if (kind === 'blank') paragraphMayBeNumbered = false;
     else if (kind === 'numbered-atx' || (kind === 'underline' && paragraphMayBeNumbered)) return true;
@@ -137,4 +145,15 @@ function isUnderline(line: Uint8Array): boolean {
   while (index < line.length && line[index] === marker) index++;
   while (index < line.length && isSpace(line[index]!)) index++;
   return index === line.length;
+}
+
+const decoder = new TextDecoder();
+
+/** Some piece of the line between pipes reads as RACI letters and nothing else (see mayBeGuide, rule 3). */
+function holdsRoleLetters(line: Uint8Array): boolean {
+  for (const piece of decoder.decode(line).split('|')) {
+    const { roles, unknown } = normalizeRoleCell(piece.replace(/[`\\]/g, ''));
+    if (roles.length > 0 && unknown.length === 0) return true;
+  }
+  return false;
 }
