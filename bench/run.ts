@@ -129,7 +129,7 @@ record({
 {
   // The same overhead taken apart, steadier on a busy machine: our work alone, on trees parsed beforehand.
   const { analyseTree } = (await import(
-    pathToFileURL(join(DIST, 'model', 'analyse-guide.js')).href
+    pathToFileURL(join(DIST, 'parse', 'analyse-guide.js')).href
   )) as typeof import('../src/parse/analyse-guide.js');
   const { ResponsibilityModelSchema } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
   const trees = guideTexts.map((text) => remark.parse(text));
