@@ -4,7 +4,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import { readGuideBytes } from '../parse/read-bytes.js';
 import { describeFsError } from '../util/fs-error.js';
 import { parseRaciConfig, type RaciConfig } from './config.js';
-import { type ConfigSyntax, ConfigSyntaxError, type ConfigText, readConfigText } from './config-text.js';
+import type { ConfigSyntax, ConfigText } from './config-text.js';
 
 /** A configuration file that cannot be read or is not valid: one line naming the file (with its line and column where one applies). */
 export class ConfigFileError extends Error {
@@ -64,7 +64,9 @@ async function readConfigFile(path: string, shown: string = path): Promise<strin
   }
 }
 
-function parsedText(path: string, text: string, syntax: ConfigSyntax): ConfigText {
+/** Parsed with the JSONC or YAML parser, loaded only when there is a file to read: a run without one pays nothing for them. */
+async function parsedText(path: string, text: string, syntax: ConfigSyntax): Promise<ConfigText> {
+  const { ConfigSyntaxError, readConfigText } = await import('./config-text.js');
   try {
     return readConfigText(text, syntax);
   } catch (caught) {
@@ -96,7 +98,7 @@ function syntaxOf(path: string): ConfigSyntax {
 
 /** The file given with --config, relative to the working directory, named in messages as it was given. */
 async function loadExplicit(path: string, cwd: string): Promise<LoadedConfig> {
-  const parsed = parsedText(path, await readConfigFile(resolve(cwd, path), path), syntaxOf(path));
+  const parsed = await parsedText(path, await readConfigFile(resolve(cwd, path), path), syntaxOf(path));
   if (basename(path) !== 'package.json') return validated(path, parsed, [], path);
   if (!hasRaciKey(parsed.value)) throw new ConfigFileError(`${path}: has no "raci" key`);
   return validated(path, parsed, ['raci'], `${path} ("raci" key)`);
@@ -149,7 +151,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string, opti
       throw new ConfigFileError(`${present.map(({ shown }) => shown).join(', ')}: several configuration files in one folder; keep one`);
     const [config] = present;
     if (config !== undefined) {
-      const parsed = parsedText(config.shown, await readConfigFile(config.path, config.shown), config.syntax);
+      const parsed = await parsedText(config.shown, await readConfigFile(config.path, config.shown), config.syntax);
       return { ...validated(config.shown, parsed, [], config.shown), warnings };
     }
     const manifest = found(folder, 'package.json');
@@ -157,7 +159,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string, opti
       const own = folder === start || folder === repositoryRoot;
       let parsed: ConfigText | undefined;
       try {
-        parsed = parsedText(manifest.shown, await readConfigFile(manifest.path, manifest.shown), 'json');
+        parsed = await parsedText(manifest.shown, await readConfigFile(manifest.path, manifest.shown), 'json');
       } catch (caught) {
         if (own || !(caught instanceof ConfigFileError)) throw caught;
         warnings.push(`${caught.message} (ignored: a package.json of a parent folder, not this project's)`);
