@@ -152,6 +152,8 @@ async function walkFolder(folder: string, pattern: string, cwd: string, settings
   // A folder named on the command line is walked even where a folder above ignores it (a build folder, .bench/).
   const above = (await ancestorLayers(absoluteRoot, settings)).filter((layer) => !isIgnored(absoluteRoot, true, [layer]));
   await visit('', above);
+  // Links are looked at side by side, so their notices come in no set order: path order, like the files.
+  walked.notices.sort();
   return walked;
 }
 
