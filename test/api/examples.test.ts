@@ -9,17 +9,11 @@ import { listActivities } from '../../src/index.js';
 import { parseRaciConfig } from '../../src/rules/config.js';
 import { guideMarkdown } from '../datasets/helpers.js';
 import { EMAIL_PRO } from '../helpers/corpus-guides.js';
+import { GIT_TEST_ENV } from '../helpers/git.js';
 import { CLI_MAIN, ROOT } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
 const run = promisify(execFile);
-const GIT_IDENTITY = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
 /** What accountable.mjs should print for Email Pro, from the model the library gives. */
 async function accountableLines(): Promise<string[]> {
   const model = await parseResponsibilityModelFile(join(ROOT, EMAIL_PRO));
@@ -110,7 +104,7 @@ describe('examples/raci-check.yml (npm run build first: its steps run the built 
 
   it('on a pull request, annotates the changed guides only, passing them after --, and fails on error findings', async () => {
     const repository = scratchFolder();
-    const git = (...args: string[]) => run('git', args, { cwd: repository, env: { ...process.env, ...GIT_IDENTITY } });
+    const git = (...args: string[]) => run('git', args, { cwd: repository, env: { ...process.env, ...GIT_TEST_ENV } });
     await git('init', '--quiet', '--initial-branch=main');
     mkdirSync(join(repository, 'pages'));
     writeFileSync(join(repository, 'pages', 'old.en-gb.md'), BROKEN_GUIDE);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { diffModels } from '../../src/compare/diff-models.js';
 import { ModelDiffSchema } from '../../src/schema/diff.js';
 import { EMAIL_PRO, EMAIL_PRO_LEGACY, HOSTED_EXCHANGE, load } from '../compare/helpers.js';
 import { capture } from '../helpers/capture.js';
+import { runGit } from '../helpers/git.js';
 import { DIFF_FIXTURES, ROOT } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
@@ -139,20 +139,7 @@ describe('raci diff OLD NEW', () => {
 
 describe('raci diff with git: REV:path and --since', () => {
   const repo = scratchFolder('raci-git-');
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: repo,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Test',
-        GIT_AUTHOR_EMAIL: 'test@example.com',
-        GIT_COMMITTER_NAME: 'Test',
-        GIT_COMMITTER_EMAIL: 'test@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: repo,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
+  const git = (...args: string[]) => runGit(repo, args);
   const fixture = (name: string) => readFileSync(join(ROOT, DIFF_FIXTURES, name));
   const runIn = async (args: string[], options: Parameters<typeof runDiff>[1] = {}) => {
     const io = capture();

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +6,9 @@ import { type CheckCommandOptions, runCheck } from '../../src/cli/commands/check
 import { runSummary } from '../../src/cli/commands/summary.js';
 import { discoverGuides } from '../../src/cli/discover.js';
 import { expandInputs } from '../../src/cli/find-files.js';
-import { UsageError } from '../../src/cli/inputs.js';
 import { decodeFileName } from '../../src/util/file-names.js';
-import { capture } from '../helpers/capture.js';
+import { capture, usageMessage } from '../helpers/capture.js';
+import { runGit } from '../helpers/git.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
@@ -34,15 +33,6 @@ async function check(paths: string[], cwd: string, options: CheckCommandOptions 
   const code = await runCheck(paths, { format: 'json', ...options }, io, { env: {}, cwd, version: '0.0.0-test' });
   const report = JSON.parse(io.out.join('\n')) as { files: { file: string }[]; summary: { skipped: number } };
   return { code, files: report.files.map((entry) => entry.file), skipped: report.summary.skipped, err: io.err };
-}
-
-async function usageMessage(run: Promise<unknown>): Promise<string> {
-  const caught = await run.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(UsageError);
-  return (caught as UsageError).message;
 }
 
 describe('ignore files and patterns', () => {
@@ -173,20 +163,7 @@ describe('hostile trees', () => {
 
 describe('--since REV', () => {
   const repo = scratchFolder('raci-since-');
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: repo,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'Test',
-        GIT_AUTHOR_EMAIL: 'test@example.com',
-        GIT_COMMITTER_NAME: 'Test',
-        GIT_COMMITTER_EMAIL: 'test@example.com',
-        GIT_CONFIG_NOSYSTEM: '1',
-        HOME: repo,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
+  const git = (...args: string[]) => runGit(repo, args);
 
   beforeAll(() => {
     git('init', '-q', '-b', 'main');

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { runDrift } from '../../src/cli/commands/drift.js';
 import { lastMatrixChange } from '../../src/cli/matrix-history.js';
 import { LocaleComparisonSchema } from '../../src/schema/drift.js';
 import { capture } from '../helpers/capture.js';
+import { runGit } from '../helpers/git.js';
 import { CORPUS, ROOT } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
@@ -82,14 +82,7 @@ describe('raci drift --fix', () => {
 });
 
 describe('stale translations from git history', () => {
-  /** git with a fixed identity and date, no user configuration read. */
-  function git(folder: string, date: string, ...args: string[]): void {
-    execFileSync('git', ['-c', 'user.name=Writer', '-c', 'user.email=writer@example.com', ...args], {
-      cwd: folder,
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-      stdio: 'ignore',
-    });
-  }
+  const git = (folder: string, date: string, ...args: string[]): string => runGit(folder, args, { date });
 
   it('the last commit that changed the matrix counts, not one that changed prose; git wins over the dates', async () => {
     // By their `updated` dates, pt-pt is stale; git history is what counts.

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runParse } from '../../src/cli/commands/parse.js';
 import { runSummary } from '../../src/cli/commands/summary.js';
 import { expandInputs } from '../../src/cli/find-files.js';
-import { UsageError } from '../../src/cli/inputs.js';
 import { readGuideFile } from '../../src/cli/read-guide.js';
-import { capture } from '../helpers/capture.js';
+import { capture, usageMessage } from '../helpers/capture.js';
 import { CLI_MAIN, FIXTURES } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
@@ -20,15 +19,6 @@ import { scratchFolder } from '../helpers/scratch.js';
 
 const SEED = readFileSync(join(FIXTURES, 'seeds/000_ab7808a33b482c41.txt'));
 const dir = scratchFolder('raci-hostile-');
-
-async function usageMessage(run: Promise<unknown>): Promise<string> {
-  const caught = await run.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(UsageError);
-  return (caught as UsageError).message;
-}
 
 describe('readGuideFile, shared by every command that reads guides', () => {
   it('a path that does not exist', async () => {

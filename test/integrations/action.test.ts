@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { guide } from '../helpers/check.js';
+import { runGit } from '../helpers/git.js';
 import { CLI_MAIN, ROOT } from '../helpers/paths.js';
 import { scratchFolder } from '../helpers/scratch.js';
 
@@ -26,17 +27,8 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
 const CLEAN = guide(['| Install the vCenter | I | RA |']);
 const DOUBLE_A = guide(['| Install the vCenter | I | RA |', '| Keep logs | RA | RA |']);
 
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Docs',
-  GIT_AUTHOR_EMAIL: 'docs@example.org',
-  GIT_COMMITTER_NAME: 'Docs',
-  GIT_COMMITTER_EMAIL: 'docs@example.org',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
-
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).trim();
+  return runGit(cwd, args).trim();
 }
 
 /** A repository with a base commit and a pull request commit on top; `base` is the base commit. */
