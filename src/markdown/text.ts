@@ -6,7 +6,20 @@ import type { Link } from '../schema/model.js';
  * Pandoc-style attribute lists that the OVHcloud docs put after links
  * (`[x](url){.external}`); the help-center page does not show them.
  */
-const ATTRIBUTE_LIST = /\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g;
+const ATTRIBUTE_LIST_SOURCE = String.raw`\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}`;
+const ATTRIBUTE_LIST = new RegExp(ATTRIBUTE_LIST_SOURCE, 'g');
+const ATTRIBUTE_LIST_AT = new RegExp(ATTRIBUTE_LIST_SOURCE, 'y');
+
+/** `text` without its attribute lists. */
+export function stripAttributeLists(text: string): string {
+  return text.includes('{') ? text.replace(ATTRIBUTE_LIST, '') : text;
+}
+
+/** The length of the attribute list that starts at `index` in `text`; 0 when none does. */
+export function attributeListLengthAt(text: string, index: number): number {
+  ATTRIBUTE_LIST_AT.lastIndex = index;
+  return ATTRIBUTE_LIST_AT.exec(text)?.[0].length ?? 0;
+}
 
 /** Whitespace other than a single space: only then is there anything to collapse. */
 const COLLAPSIBLE = /[^\S ]| {2}/;
@@ -20,7 +33,7 @@ export function collapseWhitespace(text: string): string {
 /** The text of a node as a reader sees it: no markup, no attribute lists, no HTML comments, single spaces. */
 export function plainText(node: Nodes): string {
   const text = textContent(node);
-  return collapseWhitespace(text.includes('{') ? text.replace(ATTRIBUTE_LIST, '') : text);
+  return collapseWhitespace(stripAttributeLists(text));
 }
 
 const HTML_COMMENT = /^<!--[\s\S]*-->$/;

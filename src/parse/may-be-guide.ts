@@ -1,101 +1,347 @@
+import { approximateInlineText } from '../markdown/approximate-text.js';
+import { guessContainerPrefixLength, isDelimiterRow, looksLikeTableLine, splitTableRow } from '../markdown/gfm-row.js';
 import { normalizeRoleCell } from '../roles/role-cell.js';
+import { cellKind } from '../tables/columns.js';
 
 /**
- * Whether a file can be a responsibility-model guide, decided from its bytes
+ * Whether a file can be a responsibility-model guide, decided from its text
  * alone, without the markdown parser: what lets a walk over a documentation
  * repository skip its other pages for little more than the cost of reading
  * them. Generous by design: it may take a README for a guide (the parser then
  * says it is not one), it never takes a guide for something else.
  *
  * The parser reads a file as a guide when it has an activity, or a legend and
- * numbered sections. In a guide that numbers its headings, both need a table
- * (a GFM table or lines of pipes, whose rows hold `|`) and a numbered section
- * (a heading whose text starts with a digit); in a guide that numbers none, a
- * table is a matrix only when one of its cells holds RACI letters and nothing
- * else. So a file may be a guide only when it holds:
+ * numbered sections. An activity is a body row of a table with a party
+ * column, and the column reader (tables/columns.ts) finds one only after the
+ * activity column, in a column where some cell is not text (empty or
+ * missing, a number, a code such as `RA`): so some body row of the table has
+ * such a cell after its first. In a guide that numbers its headings, the
+ * table is under a numbered heading; in one that numbers none, some party
+ * cell of the table holds RACI letters. So a file may be a guide only when:
  *
- * 1. a `|`, anywhere; and
- * 2. a heading that may start with a number: an ATX heading (`#` after
- *    nothing but indentation, block quote and list markers), or a setext
- *    underline (`===`, `---`) under lines since the last blank line, whose
- *    text (one of those lines, for a setext heading) starts with a digit once
- *    what shows no text is skipped: spaces, emphasis and code markers, `\`,
- *    `!`, `[`, and any non-ASCII byte (a no-break space); a `&`, `<`, `]` or
- *    `^` there (a character reference such as `&#49;`, an HTML comment, an
- *    empty link or a footnote reference) also counts as a number; or
- * 3. a line holding `|` with a piece between pipes (or the line's ends) that
- *    reads as RACI letters alone, as a party cell does (`RA`, `r/a`, `__A__`,
- *    `C (note)`), once backticks and backslashes are taken out.
+ * 1. after a heading that may start with a number, a table body row has a
+ *    cell after its first that may not be text, or fewer cells than a line
+ *    above it in its block (lines between blank lines); or
+ * 2. a block has such a row, and a cell after the first that may read as
+ *    RACI letters alone, or a first column that may hold nothing else; or
+ * 3. a heading may start with a number and a line may belong to a legend:
+ *    its text, or its first cell, may read `R: …` (or `=`, a dash), a letter
+ *    alone or `(R) …`; its first cell may hold one letter in bold; or it
+ *    opens an HTML definition list (`<dl>`).
  *
- * UTF-16 (with a byte order mark) is left to the parser; in UTF-8 and in the
- * replacement characters of invalid UTF-8, the ASCII bytes tested here are the
- * characters the parser sees, so the bytes need no decoding.
- * docs/discovery.md states the same rules for writers.
+ * "May" is read the generous way (markdown/approximate-text.ts): a cell is
+ * read every way the parser might read it. UTF-16 (with a byte order mark)
+ * is left to the parser. docs/discovery.md states the same rules for writers.
  */
 export function mayBeGuide(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  if (bytes.indexOf(PIPE) === -1) return false;
+  const text = decoder.decode(bytes);
+  const scan = newScan(REFERENCE_DEFINITION.test(text));
   let lineStart = 0;
-  // Since the last blank line: whether a line may start with a number (for a setext heading's text).
-  let paragraphMayBeNumbered = false;
-  for (let index = 0; index <= bytes.length; index++) {
-    const byte = index < bytes.length ? bytes[index]! : LF;
-    if (byte !== LF && byte !== CR) continue;
-    const line = bytes.subarray(lineStart, index);
-    // CR LF ends one line, not two (an empty line between would end the paragraph).
-    if (byte === CR && bytes[index + 1] === LF) index++;
-    lineStart = index + 1;
-    if (line.indexOf(PIPE) !== -1 && holdsRoleLetters(line)) return true;
-    const kind = lineKind(line);
-    if (kind === 'blank') paragraphMayBeNumbered = false;
-    else if (kind === 'numbered-atx' || (kind === 'underline' && paragraphMayBeNumbered)) return true;
-    else if (!paragraphMayBeNumbered && lineStartsWithNumber(line)) paragraphMayBeNumbered = true;
+  while (lineStart <= text.length) {
+    const end = lineEnd(text, lineStart);
+    readLine(scan, text.slice(lineStart, end));
+    if (verdict(scan)) return true;
+    lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  endBlock(scan);
+  return verdict(scan);
+}
+
+const decoder = new TextDecoder();
+
+/** A link reference or footnote definition (`[x]: url`, `[^x]: note`) may be somewhere: brackets may then be links. */
+const REFERENCE_DEFINITION = /\]:/;
+
+/** Where the line from `from` ends: at its CR, LF or CR LF, or at the end of the text. */
+function lineEnd(text: string, from: number): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === LF || code === CR) return index;
+  }
+  return text.length;
+}
+
+/** What the scan has seen so far. */
+interface Scan {
+  readonly referencesDefined: boolean;
+  /** A heading that may start with a number. */
+  numbered: boolean;
+  /** Since the last blank line, a line that may start with a number (the text of a setext heading). */
+  paragraphMayBeNumbered: boolean;
+  /** A line that may be a legend on its own: a table row, a paragraph of bold letters, an HTML definition list. */
+  legendLike: boolean;
+  /** Lines that may each be an item of a legend list (a list needs two). */
+  legendItems: number;
+  /** A body row with a cell after its first that may not be text, after a heading that may start with a number. */
+  nonTextRowAfterNumbered: boolean;
+  /** A block with such a row and a cell that may read as RACI letters in a party column. */
+  lettersTable: boolean;
+  block: Block;
+}
+
+/** The table lines of one block: lines between blank lines. */
+interface Block {
+  /** The most cells of a line with a pipe. */
+  width: number;
+  delimiterSeen: boolean;
+  /** The last body row, held until the next line says whether it was a header (the line above the first delimiter row). */
+  pending: { nonText: boolean; afterNumbered: boolean; legendRow: boolean } | undefined;
+  nonTextRow: boolean;
+  /** A cell after the first that may read as RACI letters alone. */
+  lettersAfterFirst: boolean;
+  /** A run of body rows: how many more of its lines may be a header, whether some first cell and all after the header may hold RACI letters (or nothing). */
+  firstColumn: { headerLines: number; letters: boolean; restAllLetters: boolean } | undefined;
+  /** Some run of the block had a first column that may be a party column. */
+  lettersFirstColumn: boolean;
+}
+
+function newBlock(): Block {
+  return {
+    width: 0,
+    delimiterSeen: false,
+    pending: undefined,
+    nonTextRow: false,
+    lettersAfterFirst: false,
+    firstColumn: undefined,
+    lettersFirstColumn: false,
+  };
+}
+
+function newScan(referencesDefined: boolean): Scan {
+  return {
+    referencesDefined,
+    numbered: false,
+    paragraphMayBeNumbered: false,
+    legendLike: false,
+    legendItems: 0,
+    nonTextRowAfterNumbered: false,
+    lettersTable: false,
+    block: newBlock(),
+  };
+}
+
+function verdict(scan: Scan): boolean {
+  return scan.nonTextRowAfterNumbered || scan.lettersTable || (scan.numbered && (scan.legendLike || scan.legendItems >= 2));
+}
+
+function readLine(scan: Scan, line: string): void {
+  const kind = lineKind(line);
+  if (kind === 'blank') {
+    endBlock(scan);
+    scan.paragraphMayBeNumbered = false;
+    return;
+  }
+  readTableLine(scan, line);
+  if (!scan.legendLike && scan.legendItems < 2) readLegendLine(scan, line);
+  if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
+  else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
+}
+
+function endBlock(scan: Scan): void {
+  const block = scan.block;
+  settlePending(scan);
+  endFirstColumnRun(block);
+  if (block.nonTextRow && (block.lettersAfterFirst || block.lettersFirstColumn)) scan.lettersTable = true;
+  scan.block = newBlock();
+}
+
+/** The held row was a body row (or may have been): what it showed counts. */
+function settlePending(scan: Scan): void {
+  const pending = scan.block.pending;
+  scan.block.pending = undefined;
+  if (pending?.legendRow) scan.legendLike = true;
+  if (!pending?.nonText) return;
+  scan.block.nonTextRow = true;
+  if (pending.afterNumbered) scan.nonTextRowAfterNumbered = true;
+}
+
+function endFirstColumnRun(block: Block): void {
+  const run = block.firstColumn;
+  block.firstColumn = undefined;
+  if (run?.restAllLetters && run.letters) block.lettersFirstColumn = true;
+}
+
+/**
+ * A line with a pipe, or any line of a block that had one. Body rows are the
+ * lines after a delimiter row (`| --- |`; GFM takes a line without a pipe
+ * there for a row of one cell) and lines that open with a pipe (a table with
+ * no delimiter row, which the parser recovers); other lines with a pipe only
+ * count for the width. The line above the block's first delimiter row is its
+ * table's header, whose cells are no activity: it is dropped.
+ *
+ * A first column is a party column only when all its cells hold RACI letters
+ * (or nothing). That is judged over runs of body rows that hold rows of one
+ * table at most: a run ends at a delimiter row, and a line that may start
+ * another block (it starts with neither a pipe nor a letter: a heading, a
+ * list, a quote, a fence, HTML) starts a new run. The first line of a run
+ * may be a header, so only the others must hold letters.
+ */
+function readTableLine(scan: Scan, line: string): void {
+  const block = scan.block;
+  const from = guessContainerPrefixLength(line);
+  const hasPipe = looksLikeTableLine(line, from);
+  if (!hasPipe && block.width === 0) return;
+  if (isDelimiterRow(line, from)) {
+    // The lines above the first delimiter row are a header and a paragraph, not rows.
+    if (block.delimiterSeen) endFirstColumnRun(block);
+    else block.firstColumn = block.pending = undefined;
+    block.delimiterSeen = true;
+    return;
+  }
+  settlePending(scan);
+  const cells = hasPipe ? splitTableRow(line, from).map((cell) => cell.raw) : [line.slice(from)];
+  const width = block.width;
+  block.width = Math.max(width, cells.length);
+  const opensWithPipe = line[from] === '|';
+  if (!block.delimiterSeen && !opensWithPipe) {
+    endFirstColumnRun(block);
+    return;
+  }
+  const texts = cells.map((cell) => approximateInlineText(cell, scan.referencesDefined));
+  const nonText = cells.length < width || texts.some((answers, index) => index >= 1 && answers.some(isNotText));
+  const legendRow = texts[0]!.some(readsAsDefinition) || holdsOneBoldLetter(cells[0]!, scan.referencesDefined);
+  block.pending = { nonText, afterNumbered: scan.numbered, legendRow };
+  if (!block.lettersAfterFirst) block.lettersAfterFirst = texts.some((answers, index) => index >= 1 && answers.some(readsAsRoleLetters));
+  if (!opensWithPipe && !/^\s*\p{L}/u.test(line)) {
+    // This line and the next may be the header of a table after another block.
+    endFirstColumnRun(block);
+    block.firstColumn = { headerLines: 2, letters: false, restAllLetters: true };
+  }
+  readFirstCell(block, texts[0]!);
+}
+
+function readFirstCell(block: Block, answers: readonly string[]): void {
+  block.firstColumn ??= { headerLines: 1, letters: false, restAllLetters: true };
+  const run = block.firstColumn;
+  run.letters ||= answers.some(readsAsRoleLetters);
+  if (run.headerLines > 0) run.headerLines--;
+  else run.restAllLetters &&= answers.some((answer) => normalizeRoleCell(answer).unknown.length === 0);
+}
+
+/** Not text to the column reader: empty, a number or a code. */
+const isNotText = (text: string): boolean => cellKind(text) !== 'text';
+
+/** RACI letters and nothing else, as a party cell reads. */
+function readsAsRoleLetters(text: string): boolean {
+  const { roles, unknown } = normalizeRoleCell(text);
+  return roles.length > 0 && unknown.length === 0;
+}
+
+/**
+ * A line that may start an item of a legend list (`- R: Responsible`, a
+ * letter alone when the item goes on below it), or a paragraph of bold
+ * letters (`**R** = Responsible`), which is a legend on its own; or that
+ * opens an HTML definition list (tables/legend-text.ts). Legend tables are
+ * read with the body rows (readTableLine).
+ */
+function readLegendLine(scan: Scan, line: string): void {
+  if (/<dl/i.test(line)) {
+    scan.legendLike = true;
+    return;
+  }
+  const from = guessContainerPrefixLength(line);
+  const start = from + (TASK_MARKER.exec(line.slice(from, from + 4))?.[0].length ?? 0);
+  const text = line.slice(start);
+  if (!mayStartLegend(text) || !approximateInlineText(text, scan.referencesDefined).some(readsAsDefinition)) return;
+  if (holdsOneBoldLetter(text, scan.referencesDefined, true)) scan.legendLike = true;
+  else scan.legendItems++;
+}
+
+/** A GFM task list item's check box, which is not part of the item's text. */
+const TASK_MARKER = /^\[[ xX]\][ \t]/;
+
+/** `R: …`, `R = …`, `R – …`, a letter alone, `(R) …`: how a legend's row or item starts. */
+const DEFINITION = /^(?:\p{Lu}\s*[:：=–—-]|\p{L}$|\(\p{Lu}\)(?:\s|$))/u;
+
+const readsAsDefinition = (text: string): boolean => DEFINITION.test(text);
+
+/**
+ * A quick test before the full reading of a line: after what shows no text,
+ * a letter followed by a letter or digit starts a word, which no legend
+ * does. Most lines of prose stop here.
+ */
+function mayStartLegend(text: string): boolean {
+  let index = 0;
+  while (index < text.length && ' \t*_~`\\![>'.includes(text[index]!)) index++;
+  const first = text.codePointAt(index);
+  if (first === undefined) return false;
+  const letter = String.fromCodePoint(first);
+  if (!/\p{L}/u.test(letter)) return '&<({'.includes(letter);
+  const next = text[index + letter.length];
+  return next === undefined || !/[\p{L}\p{N}]/u.test(next);
+}
+
+const BOLD_MARKER = /\*\*|__/g;
+
+/**
+ * Some `**` or `__` opens, and some later one may close, bold text that is
+ * one letter (`**R**éalisation`): the legend reads that letter. `atStart`:
+ * the bold text must open the text (spaces aside).
+ */
+function holdsOneBoldLetter(text: string, referencesDefined: boolean, atStart = false): boolean {
+  const markers = [...text.matchAll(BOLD_MARKER)].map((match) => match.index);
+  if (markers.length > 24) return true;
+  const opens = atStart ? (/^[ \t]*(?:\*\*|__)/.test(text) ? 1 : 0) : markers.length;
+  for (let open = 0; open < opens; open++) {
+    for (let close = open + 1; close < markers.length; close++) {
+      const inner = approximateInlineText(text.slice(markers[open]! + 2, markers[close]), referencesDefined);
+      if (inner.some((text) => /^\p{L}$/u.test(text))) return true;
+    }
   }
   return false;
 }
 
 const LF = 0x0a;
 const CR = 0x0d;
-const PIPE = 0x7c;
-const HASH = 0x23;
 
 type LineKind = 'blank' | 'numbered-atx' | 'underline' | 'other';
 
-const isDigit = (byte: number): boolean => byte >= 0x30 && byte <= 0x39;
-const isSpace = (byte: number): boolean => byte === 0x20 || byte === 0x09;
-const isQuoteOrSpace = (byte: number): boolean => isSpace(byte) || byte === 0x3e;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09;
+const isQuoteOrSpace = (code: number): boolean => isSpace(code) || code === 0x3e;
 /** What may come before a heading's `#` on its line: indentation, `>` of block quotes, list markers (`-`, `+`, `*`, `1.`, `1)`). */
-const isContainerPrefix = (byte: number): boolean =>
-  isQuoteOrSpace(byte) || isDigit(byte) || byte === 0x2d || byte === 0x2b || byte === 0x2a || byte === 0x2e || byte === 0x29;
-/** Shows no text before a heading's first character: spaces, `*`, `_`, `~`, `` ` ``, `\\`, `!`, `[`, vertical tab, form feed, any non-ASCII byte. */
-const showsNoText = (byte: number): boolean =>
-  isSpace(byte) ||
-  byte === 0x0b ||
-  byte === 0x0c ||
-  byte === 0x2a ||
-  byte === 0x5f ||
-  byte === 0x7e ||
-  byte === 0x60 ||
-  byte === 0x5c ||
-  byte === 0x21 ||
-  byte === 0x5b ||
-  byte >= 0x80;
-/** `&`, `<`, `]`, `^`: a character reference, an HTML comment, an empty link or a footnote reference, which may come before a number. */
-const mayHideNumber = (byte: number): boolean => byte === 0x26 || byte === 0x3c || byte === 0x5d || byte === 0x5e;
+const isContainerPrefix = (code: number): boolean =>
+  isQuoteOrSpace(code) || isDigit(code) || code === 0x2d || code === 0x2b || code === 0x2a || code === 0x2e || code === 0x29;
+/** Shows no text before a heading's first character: spaces, `*`, `_`, `~`, `` ` ``, `\\`, `!`, `[`, vertical tab, form feed, and whitespace outside ASCII (a no-break space), which the heading's text is trimmed of. */
+const showsNoText = (code: number): boolean =>
+  isSpace(code) ||
+  code === 0x0b ||
+  code === 0x0c ||
+  code === 0x2a ||
+  code === 0x5f ||
+  code === 0x7e ||
+  code === 0x60 ||
+  code === 0x5c ||
+  code === 0x21 ||
+  code === 0x5b ||
+  (code >= 0x80 && /\s/.test(String.fromCharCode(code)));
+/** `&`, `]`, `^`: a character reference, an empty link or a footnote reference, which may come before a number. */
+const mayHideNumber = (code: number): boolean => code === 0x26 || code === 0x5d || code === 0x5e;
 
-/** The text from `from` may start with a digit (see mayBeGuide). */
-function startsWithNumber(line: Uint8Array, from: number): boolean {
+/**
+ * The text from `from` may start with a digit. An HTML comment before it is
+ * left out of the heading's text (one left open may hide anything); any
+ * other HTML tag is part of the text, which then starts with `<`.
+ */
+function startsWithNumber(line: string, from: number): boolean {
   let index = from;
-  while (index < line.length && showsNoText(line[index]!)) index++;
+  for (;;) {
+    while (index < line.length && showsNoText(line.charCodeAt(index))) index++;
+    if (!line.startsWith('<!--', index)) break;
+    const close = line.indexOf('-->', index + 4);
+    if (close === -1) return true;
+    index = close + 3;
+  }
   if (index === line.length) return false;
-  return isDigit(line[index]!) || mayHideNumber(line[index]!);
+  return isDigit(line.charCodeAt(index)) || mayHideNumber(line.charCodeAt(index));
 }
 
 /** The line, or the text after any of its list markers, may start with a digit: a line of a setext heading. */
-function lineStartsWithNumber(line: Uint8Array): boolean {
+function lineStartsWithNumber(line: string): boolean {
   let index = 0;
   for (;;) {
-    while (index < line.length && isQuoteOrSpace(line[index]!)) index++;
+    while (index < line.length && isQuoteOrSpace(line.charCodeAt(index))) index++;
     if (startsWithNumber(line, index)) return true;
     const after = afterListMarker(line, index);
     if (after === undefined) return false;
@@ -104,56 +350,43 @@ function lineStartsWithNumber(line: Uint8Array): boolean {
 }
 
 /** Where the content starts after a list marker (`-`, `+`, `*`, `1.`, `1)` and a space) at `index`; undefined when there is none. */
-function afterListMarker(line: Uint8Array, index: number): number | undefined {
+function afterListMarker(line: string, index: number): number | undefined {
   let end = index;
-  const byte = line[end];
-  if (byte === 0x2d || byte === 0x2b || byte === 0x2a) end++;
+  const code = line.charCodeAt(end);
+  if (code === 0x2d || code === 0x2b || code === 0x2a) end++;
   else {
-    while (end < line.length && isDigit(line[end]!)) end++;
-    if (end === index || (line[end] !== 0x2e && line[end] !== 0x29)) return undefined;
+    while (end < line.length && isDigit(line.charCodeAt(end))) end++;
+    if (end === index || (line[end] !== '.' && line[end] !== ')')) return undefined;
     end++;
   }
-  if (end < line.length && !isSpace(line[end]!)) return undefined;
+  if (end < line.length && !isSpace(line.charCodeAt(end))) return undefined;
   return end;
 }
 
-function lineKind(line: Uint8Array): LineKind {
+function lineKind(line: string): LineKind {
   let index = 0;
-  while (index < line.length && isContainerPrefix(line[index]!)) index++;
+  while (index < line.length && isContainerPrefix(line.charCodeAt(index))) index++;
   if (index === line.length) {
     // Only prefix characters: blank, or perhaps a setext underline of `-`.
-    let blank = true;
-    for (const byte of line) if (!isSpace(byte)) blank = false;
-    if (blank) return 'blank';
+    if (/^[ \t]*$/.test(line)) return 'blank';
     return isUnderline(line) ? 'underline' : 'other';
   }
-  if (line[index] === HASH) {
+  if (line[index] === '#') {
     let end = index;
-    while (end < line.length && line[end] === HASH) end++;
-    if (end === line.length || isSpace(line[end]!)) return startsWithNumber(line, end) ? 'numbered-atx' : 'other';
+    while (end < line.length && line[end] === '#') end++;
+    if (end === line.length || isSpace(line.charCodeAt(end))) return startsWithNumber(line, end) ? 'numbered-atx' : 'other';
     return 'other';
   }
   return isUnderline(line) ? 'underline' : 'other';
 }
 
 /** `===` or `---` after indentation and block quote markers, with spaces after it. */
-function isUnderline(line: Uint8Array): boolean {
+function isUnderline(line: string): boolean {
   let index = 0;
-  while (index < line.length && isQuoteOrSpace(line[index]!)) index++;
+  while (index < line.length && isQuoteOrSpace(line.charCodeAt(index))) index++;
   const marker = line[index];
-  if (marker !== 0x3d && marker !== 0x2d) return false;
+  if (marker !== '=' && marker !== '-') return false;
   while (index < line.length && line[index] === marker) index++;
-  while (index < line.length && isSpace(line[index]!)) index++;
+  while (index < line.length && isSpace(line.charCodeAt(index))) index++;
   return index === line.length;
-}
-
-const decoder = new TextDecoder();
-
-/** Some piece of the line between pipes reads as RACI letters and nothing else (see mayBeGuide, rule 3). */
-function holdsRoleLetters(line: Uint8Array): boolean {
-  for (const piece of decoder.decode(line).split('|')) {
-    const { roles, unknown } = normalizeRoleCell(piece.replace(/[`\\]/g, ''));
-    if (roles.length > 0 && unknown.length === 0) return true;
-  }
-  return false;
 }

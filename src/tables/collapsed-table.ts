@@ -1,6 +1,6 @@
 import type { Paragraph } from 'mdast';
 import { type CellSlice, type Container, containerPrefixLength, isDelimiterRow, splitTableRow } from '../markdown/gfm-row.js';
-import { collapseWhitespace, stripHtmlComments } from '../markdown/text.js';
+import { collapseWhitespace, stripAttributeLists, stripHtmlComments } from '../markdown/text.js';
 import type { Link } from '../schema/model.js';
 import { lineStarts, splitLines } from '../util/lines.js';
 import { type CellData, type RowData, spanOnLine, type TableData } from './table-data.js';
@@ -107,6 +107,11 @@ function recoveredCell(slice: CellSlice, at: (start: number, end: number) => Cel
   };
 }
 
+/** The text of a cell written `raw`, as a recovered table reads it. */
+export function recoveredCellText(raw: string): string {
+  return inlineText(raw).text;
+}
+
 /** Enough of inline markdown for a recovered cell: links, emphasis markers, escapes. */
 function inlineText(raw: string): { text: string; links: Link[] } {
   const links: Link[] = [];
@@ -114,8 +119,7 @@ function inlineText(raw: string): { text: string; links: Link[] } {
     links.push({ text: collapseWhitespace(text), url });
     return text;
   });
-  const text = stripHtmlComments(withoutLinks)
-    .replace(/\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g, '')
+  const text = stripAttributeLists(stripHtmlComments(withoutLinks))
     .replace(/(\*\*|__)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
   return { text: collapseWhitespace(text), links };

@@ -141,6 +141,128 @@ describe('mayBeGuide never skips what the parser reads as a guide', () => {
     expect(guidesSeen).toBeGreaterThan(100);
   });
 
+  // Tables built cell by cell: every way of writing a cell that the parser reads, party cells
+  // that hold no valid letter (a numbered guide still has activities), the provider's column
+  // first, missing cells, no leading pipes, no delimiter row, inside quotes and lists.
+  const partyCell = fc.constantFrom(
+    'RA',
+    'I',
+    'r/a',
+    '**A**',
+    '`C`',
+    '[R](#r)',
+    '[R](a(b))',
+    '![R](x.png)',
+    '&#82;',
+    '&#x41;',
+    '~~R~~',
+    'R[^1]',
+    '[R][r]',
+    '[R]',
+    'R <!-- c -->',
+    'R{.x}',
+    'C (note)',
+    'R \\| A',
+    '<b>R</b>',
+    'X',
+    '✓',
+    '10',
+    '',
+    'MP',
+    '-',
+    'yes',
+    '&amp;',
+    '&AMP;',
+    '`&AMP;`',
+    'Ä',
+  );
+  const activityCell = fc.constantFrom('Do it', 'Back up the data', 'Run *it*', '[Plan](x)', 'Ü', '', '1');
+  const tableRow = fc.record({
+    before: fc.array(partyCell, { maxLength: 1 }),
+    activity: activityCell,
+    after: fc.array(partyCell, { minLength: 1, maxLength: 3 }),
+    drop: fc.nat({ max: 2 }),
+  });
+  const builtTable = fc
+    .record({
+      header: fc.constantFrom('Activity', 'Tâche', 'R', '#'),
+      rows: fc.array(tableRow, { minLength: 1, maxLength: 4 }),
+      pipes: fc.constantFrom('both', 'leading', 'none'),
+      delimiter: fc.constantFrom('right', 'missing', 'short'),
+      container: fc.constantFrom('', '> ', '- ', '  '),
+      after: fc.constantFrom('', 'Text right after.', '## 9. Heading right after', '| lone | row |'),
+    })
+    .map(({ header, rows, pipes, delimiter, container, after }) => {
+      const first = rows[0]!;
+      const width = first.before.length + 1 + first.after.length;
+      const line = (cells: string[]) =>
+        pipes === 'both' ? `| ${cells.join(' | ')} |` : pipes === 'leading' ? `| ${cells.join(' | ')}` : cells.join(' | ');
+      const headerCells = [...first.before.map(() => 'OVHcloud'), header, ...first.after.map((_, index) => `Party ${index}`)];
+      const delimiterCells = Array.from({ length: delimiter === 'short' ? Math.max(1, width - 1) : width }, () => '---');
+      const body = rows.map(({ before, activity, after: parties, drop }) => {
+        const cells = [...before, activity, ...parties];
+        return line(cells.slice(0, Math.max(1, cells.length - drop)));
+      });
+      const lines = [line(headerCells), ...(delimiter === 'missing' ? [] : [line(delimiterCells)]), ...body, ...(after ? [after] : [])];
+      return lines.map((text, index) => (index === 0 || container !== '- ' ? container : '  ') + text).join('\n');
+    });
+  // Every way of writing a legend the parser knows.
+  const builtLegend = fc.constantFrom(
+    '- R: Responsible\n- A: Accountable',
+    '* **R** - Responsible\n* **A** - Accountable',
+    '1. R = Responsible\n2. A = Accountable',
+    '- R: Responsible\n\n- A: Accountable',
+    '- [ ] R: Responsible\n- [x] A: Accountable',
+    '- [R](#r): Responsible\n- &#65;: Accountable',
+    '- <!-- c -->R: Responsible\n- A: Accountable',
+    '- É: Exécute\n- V – Valide',
+    '-\n  R: Responsible\n-\n  A: Accountable',
+    '- R\n  : Responsible\n- A\n  : Accountable',
+    '**R** = Responsible\n**A** = Accountable',
+    '__R__: Responsible',
+    '> **R**: Responsible',
+    '**&#82;** = Responsible',
+    '<dl><dt>R</dt><dd>Responsible</dd><dt>A</dt><dd>Accountable</dd></dl>',
+    '| Legend |\n| --- |\n| R: Responsible |\n| A: Accountable |',
+    '| | |\n|--|--|\n| r | Responsible |\n| a | Accountable |',
+    '| | |\n|--|--|\n| (R) Realize | x |',
+    '| Rôles |\n| --- |\n| **R**éalisation |\n| **A**pprobation |',
+    '| Legend |\n| --- |\n| [R](#x) = Responsible |',
+    'Legend | x\n--- | ---\nR | Responsible',
+    '| Legend |\n| R: Responsible |\n| A: Accountable |',
+  );
+  const section = fc.constantFrom('## 1. Plan', '### 2.1 Run', '## Plan', '# Guide', 'Plan\n----', '1. Setext\n===');
+  const definitions = fc.constantFrom('', '[^1]: A note.', '[r]: https://example.org', '[R]: https://example.org');
+  const builtGuide = fc
+    .tuple(
+      fc.array(fc.constantFrom('section', 'legend', 'table', 'prose'), { minLength: 1, maxLength: 7 }),
+      section,
+      builtLegend,
+      builtTable,
+      definitions,
+    )
+    .map(([parts, heading, legendText, tableText, definition]) =>
+      [
+        ...parts.map(
+          (part) => ({ section: heading, legend: legendText, table: tableText, prose: 'Some words | and a pipe.' })[part as 'prose'],
+        ),
+        definition,
+      ].join('\n\n'),
+    );
+
+  it('takes every guide built from tables, cells and legends written in any of those ways', () => {
+    let guidesSeen = 0;
+    fc.assert(
+      fc.property(builtGuide, (text) => {
+        const bytes = encoder.encode(text);
+        if (readsAsGuide(bytes)) guidesSeen++;
+        expectNeverSkipped(bytes, JSON.stringify(text));
+      }),
+      { seed: SEED, numRuns: 1500 },
+    );
+    expect(guidesSeen).toBeGreaterThan(300);
+  });
+
   const TOKENS = [
     '#',
     '## ',
@@ -180,6 +302,23 @@ describe('mayBeGuide never skips what the parser reads as a guide', () => {
     'Do',
     ':',
     '    ',
+    '~~',
+    '&#82;',
+    '&amp;',
+    '[R]',
+    '[^1]: x',
+    '[r]: y',
+    '(R)',
+    '**R**',
+    'X',
+    '✓',
+    '10',
+    '<dl><dt>R</dt><dd>x</dd></dl>',
+    '-->',
+    '{.x}',
+    '| R |',
+    '| x | RA |',
+    '|---|---|',
   ];
   it('takes any markdown-like noise that reads as a guide', () => {
     fc.assert(
@@ -193,7 +332,7 @@ describe('mayBeGuide never skips what the parser reads as a guide', () => {
 });
 
 describe('mayBeGuide skips what cannot be a guide', () => {
-  it('markdown without a pipe, or without both a heading that starts with a number and a cell of RACI letters alone', () => {
+  it('markdown with no table of activities and no legend under numbered headings', () => {
     const cases = [
       '# Project\n\nInstall it with npm.\n\n## 1. Usage\n\nRun it.',
       '# Options\n\n| option | default |\n| --- | --- |\n| `opt` | 1 |\n\n## Usage\n\nSee a page.',
@@ -222,9 +361,34 @@ describe('mayBeGuide skips what cannot be a guide', () => {
     for (const name of files) expectNeverSkipped(readFileSync(join(folder, name)), name);
   });
 
-  it('takes a file with both, even when the parser then finds no guide in it', () => {
-    const text = '# Changelog\n\n## 2.0.0\n\nUse `a | b`.';
+  it('takes a file that may hold a table of activities, even when the parser then finds no guide in it', () => {
+    const text = '# Usage\n\n## 1. Output\n\n```\n| name | |\n| size | 10 |\n```';
     expect(mayBeGuide(encoder.encode(text))).toBe(true);
     expect(readsAsGuide(encoder.encode(text))).toBe(false);
+  });
+
+  it('skips numbered changelogs whose tables hold only text, and tables of codes with no party column', () => {
+    const cases = [
+      '# Changelog\n\n## 0.1.0\n\n| Version | Changes |\n| --- | --- |\n| 0.1.0 | <ul><li>Fixes</li></ul> |',
+      '# Commands\n\n| Command | Description |\n| --- | --- |\n| &L | Set position to the left |\n| &C | Set position to the center |',
+      '# 导入\n\n| 值 | 描述 |\n| --- | --- |\n| 默认 | 文本 |\n\n## 0.2.0\n\nText.',
+      '## 1. Install\n\n- C-style strings are supported.\n\nUse `a | b`.',
+    ];
+    for (const text of cases) {
+      expect(mayBeGuide(encoder.encode(text)), text).toBe(false);
+      expect(readsAsGuide(encoder.encode(text)), text).toBe(false);
+    }
+  });
+
+  it('takes a party column first when a table follows another block without a blank line', () => {
+    const text = '# Guide\n\n| A | B |\n|---|---|\n| x | y |\n## Plan\n| Name | Do | X |\n| R | Do it | X |\n';
+    expect(readsAsGuide(encoder.encode(text))).toBe(true);
+    expect(mayBeGuide(encoder.encode(text))).toBe(true);
+  });
+
+  it('takes a legend and numbered sections with no table at all', () => {
+    const text = '---\ntitle: T\n---\n\n- **R** - Responsible\n- **A** - Accountable\n\n## 1. Before\n\nText.';
+    expect(readsAsGuide(encoder.encode(text))).toBe(true);
+    expect(mayBeGuide(encoder.encode(text))).toBe(true);
   });
 });
