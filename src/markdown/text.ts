@@ -6,19 +6,11 @@ import type { Link } from '../schema/model.js';
  * Pandoc-style attribute lists that the OVHcloud docs put after links
  * (`[x](url){.external}`); the help-center page does not show them.
  */
-const ATTRIBUTE_LIST_SOURCE = String.raw`\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}`;
-const ATTRIBUTE_LIST = new RegExp(ATTRIBUTE_LIST_SOURCE, 'g');
-const ATTRIBUTE_LIST_AT = new RegExp(ATTRIBUTE_LIST_SOURCE, 'y');
+const ATTRIBUTE_LIST = /\{\s*[.#][\w-]+(?:\s+[.#][\w-]+)*\s*\}/g;
 
 /** `text` without its attribute lists. */
 export function stripAttributeLists(text: string): string {
   return text.includes('{') ? text.replace(ATTRIBUTE_LIST, '') : text;
-}
-
-/** The length of the attribute list that starts at `index` in `text`; 0 when none does. */
-export function attributeListLengthAt(text: string, index: number): number {
-  ATTRIBUTE_LIST_AT.lastIndex = index;
-  return ATTRIBUTE_LIST_AT.exec(text)?.[0].length ?? 0;
 }
 
 /** Whitespace other than a single space: only then is there anything to collapse. */

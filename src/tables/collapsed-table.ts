@@ -107,11 +107,6 @@ function recoveredCell(slice: CellSlice, at: (start: number, end: number) => Cel
   };
 }
 
-/** The text of a cell written `raw`, as a recovered table reads it. */
-export function recoveredCellText(raw: string): string {
-  return inlineText(raw).text;
-}
-
 /** Enough of inline markdown for a recovered cell: links, emphasis markers, escapes. */
 function inlineText(raw: string): { text: string; links: Link[] } {
   const links: Link[] = [];
