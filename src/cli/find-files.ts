@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { decodeFileName, fileSystemPath } from '../util/file-names.js';
-import { ancestorLayers, folderLayer, type IgnoreLayer, type IgnoreSettings, ignoreSettings, isIgnored } from './ignore-rules.js';
+import {
+  ancestorLayers,
+  folderLayer,
+  IGNORE_FILE_NAMES,
+  type IgnoreLayer,
+  type IgnoreSettings,
+  ignoreSettings,
+  isIgnored,
+} from './ignore-rules.js';
 import { describeFsError, UsageError } from './inputs.js';
 import { isInside } from './is-inside.js';
 
@@ -106,14 +114,17 @@ async function walkFolder(folder: string, pattern: string, cwd: string, settings
   // `path` is relative to `folder`, '' for the folder itself; `layers` are the ignore rules above it.
   const visit = async (path: string, layers: readonly IgnoreLayer[]): Promise<void> => {
     const absolute = path === '' ? absoluteRoot : under(absoluteRoot, path);
-    const own = await folderLayer(absolute, settings);
-    const inner = own ? [...layers, own] : layers;
     let entries;
     try {
       entries = await readdir(fileSystemPath(absolute), { withFileTypes: true, encoding: 'buffer' });
     } catch (caught) {
       throw new UsageError(`${shown(folder, path)}: ${describeFsError(caught)}`);
     }
+    // Most folders have no ignore file: the listing says so without trying to read one.
+    const own = entries.some((entry) => IGNORE_FILE_NAMES.has(entry.name.toString('latin1')))
+      ? await folderLayer(absolute, settings)
+      : undefined;
+    const inner = own ? [...layers, own] : layers;
     // Every read is started before any is awaited, so that Promise.all handles each failure.
     const pending: Promise<void>[] = [];
     for (const entry of entries) {

@@ -16,6 +16,8 @@ import { describeFsError, UsageError } from './inputs.js';
 /** The ignore files read in every folder, `.gitignore` only when `gitignore` is on. */
 const RACIIGNORE = '.raciignore';
 const GITIGNORE = '.gitignore';
+/** The names of the files a folder's ignore rules come from. */
+export const IGNORE_FILE_NAMES: ReadonlySet<string> = new Set([GITIGNORE, RACIIGNORE]);
 
 // A CommonJS module: its default import is the whole module, whose `default` is the factory.
 const ignore = ignoreModule.default;

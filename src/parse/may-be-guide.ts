@@ -1,6 +1,6 @@
 import { approximateInlineText } from '../markdown/approximate-text.js';
 import { guessContainerPrefixLength, isDelimiterRow, looksLikeTableLine, splitTableRow } from '../markdown/gfm-row.js';
-import { normalizeRoleCell } from '../roles/role-cell.js';
+import { normalizeRoleCell, ROLE_LETTERS } from '../roles/role-cell.js';
 import { cellKind } from '../tables/columns.js';
 
 /**
@@ -36,22 +36,41 @@ import { cellKind } from '../tables/columns.js';
 export function mayBeGuide(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
   const text = decoder.decode(bytes);
-  const scan = newScan(REFERENCE_DEFINITION.test(text));
+  const scan = newScan(REFERENCE_DEFINITION.test(text), DEFINITION_LIST.test(text));
+  const firstReading = (line: string) => {
+    readLine(scan, line);
+    return verdict(scan);
+  };
+  if (someLine(text, firstReading)) return true;
+  endBlock(scan);
+  if (verdict(scan)) return true;
+  // Legend lists and paragraphs count only with a numbered heading: most files need no second reading.
+  if (!scan.numbered) return false;
+  const legendReading = (line: string) => {
+    readLegendLine(scan, line);
+    return verdict(scan);
+  };
+  return someLine(text, legendReading);
+}
+
+/** Whether `test` holds for some line of `text`, read in order up to the first that does. */
+function someLine(text: string, test: (line: string) => boolean): boolean {
   let lineStart = 0;
   while (lineStart <= text.length) {
     const end = lineEnd(text, lineStart);
-    readLine(scan, text.slice(lineStart, end));
-    if (verdict(scan)) return true;
+    if (test(text.slice(lineStart, end))) return true;
+    // CR LF ends one line, not two (an empty line between would end the paragraph).
     lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
   }
-  endBlock(scan);
-  return verdict(scan);
+  return false;
 }
 
 const decoder = new TextDecoder();
 
 /** A link reference or footnote definition (`[x]: url`, `[^x]: note`) may be somewhere: brackets may then be links. */
 const REFERENCE_DEFINITION = /\]:/;
+/** An HTML definition list, which may be a legend (`<dl><dt>R</dt><dd>Responsible</dd>…`). */
+const DEFINITION_LIST = /<dl/i;
 
 /** Where the line from `from` ends: at its CR, LF or CR LF, or at the end of the text. */
 function lineEnd(text: string, from: number): number {
@@ -78,6 +97,24 @@ interface Scan {
   /** A block with such a row and a cell that may read as RACI letters in a party column. */
   lettersTable: boolean;
   block: Block;
+  fences: FenceState;
+}
+
+/**
+ * Enough of the block structure to know that lines are inside a fenced code
+ * block (where a README's table examples are): one that opens at the first
+ * column after a blank line, outside front matter and outside an HTML block
+ * that may hold blank lines (a comment, `<pre>`). Such a fence is always a
+ * top-level one (a line at the first column ends any list item or quote),
+ * so it runs to its closing fence or to the end of the document. Fences
+ * anywhere else are not followed: their lines are read as any others.
+ */
+interface FenceState {
+  open: { marker: string; length: number } | undefined;
+  previousBlank: boolean;
+  /** What ends the front matter or HTML block the line is in, if it is in one. */
+  until: RegExp | undefined;
+  firstLine: boolean;
 }
 
 /** The table lines of one block: lines between blank lines. */
@@ -108,16 +145,17 @@ function newBlock(): Block {
   };
 }
 
-function newScan(referencesDefined: boolean): Scan {
+function newScan(referencesDefined: boolean, definitionList: boolean): Scan {
   return {
     referencesDefined,
     numbered: false,
     paragraphMayBeNumbered: false,
-    legendLike: false,
+    legendLike: definitionList,
     legendItems: 0,
     nonTextRowAfterNumbered: false,
     lettersTable: false,
     block: newBlock(),
+    fences: { open: undefined, previousBlank: true, until: undefined, firstLine: true },
   };
 }
 
@@ -125,17 +163,75 @@ function verdict(scan: Scan): boolean {
   return scan.nonTextRowAfterNumbered || scan.lettersTable || (scan.numbered && (scan.legendLike || scan.legendItems >= 2));
 }
 
+/** One line of the first reading: headings, tables and the legend tables among them. */
 function readLine(scan: Scan, line: string): void {
+  if (inFencedCode(scan.fences, line)) {
+    // A fence ends any table and paragraph before it.
+    endBlock(scan);
+    scan.paragraphMayBeNumbered = false;
+    return;
+  }
   const kind = lineKind(line);
+  scan.fences.previousBlank = kind === 'blank';
   if (kind === 'blank') {
     endBlock(scan);
     scan.paragraphMayBeNumbered = false;
     return;
   }
-  readTableLine(scan, line);
-  if (!scan.legendLike && scan.legendItems < 2) readLegendLine(scan, line);
+  if (scan.block.width > 0 || line.includes('|')) readTableLine(scan, line);
   if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
+}
+
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+
+/** HTML blocks that may hold blank lines, and what ends each (CommonMark's kinds 1 to 5). */
+const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
+  [/<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/<!--/, /-->/],
+  [/<\?/, /\?>/],
+  [/<![A-Za-z]/, />/],
+  [/<!\[CDATA\[/, /\]\]>/],
+];
+
+/** Whether the line is part of a fenced code block (its fences included), following the state along. */
+function inFencedCode(state: FenceState, line: string): boolean {
+  const firstLine = state.firstLine;
+  state.firstLine = false;
+  if (state.open) {
+    const closing = FENCE.exec(line.replace(/^ {0,3}/, ''));
+    if (closing && closing[1]![0] === state.open.marker && closing[1]!.length >= state.open.length && /^[ \t]*$/.test(closing[2]!)) {
+      state.open = undefined;
+    }
+    state.previousBlank = false;
+    return true;
+  }
+  if (state.until) {
+    if (state.until.test(line)) state.until = undefined;
+    return false;
+  }
+  if (firstLine && FRONT_MATTER_FENCE.test(line)) {
+    state.until = FRONT_MATTER_FENCE;
+    return false;
+  }
+  const fence = state.previousBlank ? FENCE.exec(line) : null;
+  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+    state.open = { marker: fence[1]![0]!, length: fence[1]!.length };
+    return true;
+  }
+  state.until = htmlBlockEnd(line);
+  return false;
+}
+
+/** The end of an HTML block that may hold blank lines, when the line opens one and does not close it. */
+function htmlBlockEnd(line: string): RegExp | undefined {
+  if (!line.includes('<')) return undefined;
+  for (const [start, end] of HTML_BLOCKS) {
+    const opened = start.exec(line);
+    if (opened && !end.test(line.slice(opened.index + opened[0].length))) return end;
+  }
+  return undefined;
 }
 
 function endBlock(scan: Scan): void {
@@ -216,7 +312,7 @@ function readFirstCell(block: Block, answers: readonly string[]): void {
   const run = block.firstColumn;
   run.letters ||= answers.some(readsAsRoleLetters);
   if (run.headerLines > 0) run.headerLines--;
-  else run.restAllLetters &&= answers.some((answer) => normalizeRoleCell(answer).unknown.length === 0);
+  else run.restAllLetters &&= answers.some(readsAsRoleLettersOrNothing);
 }
 
 /** Not text to the column reader: empty, a number or a code. */
@@ -224,26 +320,42 @@ const isNotText = (text: string): boolean => cellKind(text) !== 'text';
 
 /** RACI letters and nothing else, as a party cell reads. */
 function readsAsRoleLetters(text: string): boolean {
+  if (hasOtherLetter(text)) return false;
   const { roles, unknown } = normalizeRoleCell(text);
   return roles.length > 0 && unknown.length === 0;
 }
 
+/** RACI letters or nothing: what every cell of a party column holds. */
+function readsAsRoleLettersOrNothing(text: string): boolean {
+  return !hasOtherLetter(text) && normalizeRoleCell(text).unknown.length === 0;
+}
+
+/** An ASCII letter that is not a RACI letter before any bracket (a note's): an unknown letter, where most cells of prose stop. */
+function hasOtherLetter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28) return false;
+    const upper = code & ~0x20;
+    if (upper >= 0x41 && upper <= 0x5a && code < 0x80 && !ROLE_LETTER_CODES.has(upper)) return true;
+  }
+  return false;
+}
+
+const ROLE_LETTER_CODES = new Set(ROLE_LETTERS.map((letter) => letter.charCodeAt(0)));
+
 /**
  * A line that may start an item of a legend list (`- R: Responsible`, a
  * letter alone when the item goes on below it), or a paragraph of bold
- * letters (`**R** = Responsible`), which is a legend on its own; or that
- * opens an HTML definition list (tables/legend-text.ts). Legend tables are
- * read with the body rows (readTableLine).
+ * letters (`**R** = Responsible`), which is a legend on its own
+ * (tables/legend-text.ts). Legend tables are read with the body rows
+ * (readTableLine), HTML definition lists once for the whole text.
  */
 function readLegendLine(scan: Scan, line: string): void {
-  if (/<dl/i.test(line)) {
-    scan.legendLike = true;
-    return;
-  }
+  if (!mayStartLegend(line)) return;
   const from = guessContainerPrefixLength(line);
   const start = from + (TASK_MARKER.exec(line.slice(from, from + 4))?.[0].length ?? 0);
   const text = line.slice(start);
-  if (!mayStartLegend(text) || !approximateInlineText(text, scan.referencesDefined).some(readsAsDefinition)) return;
+  if (!approximateInlineText(text, scan.referencesDefined).some(readsAsDefinition)) return;
   if (holdsOneBoldLetter(text, scan.referencesDefined, true)) scan.legendLike = true;
   else scan.legendItems++;
 }
@@ -257,20 +369,30 @@ const DEFINITION = /^(?:\p{Lu}\s*[:：=–—-]|\p{L}$|\(\p{Lu}\)(?:\s|$))/u;
 const readsAsDefinition = (text: string): boolean => DEFINITION.test(text);
 
 /**
- * A quick test before the full reading of a line: after what shows no text,
- * a letter followed by a letter or digit starts a word, which no legend
- * does. Most lines of prose stop here.
+ * A quick test of a line before its full reading: past the prefixes of
+ * quotes and lists and what shows no text, a letter followed by a letter or
+ * digit starts a word, which no legend does. Most lines of prose stop here;
+ * a reference, comment, footnote or attribute list there goes on to the
+ * full reading.
  */
-function mayStartLegend(text: string): boolean {
+function mayStartLegend(line: string): boolean {
   let index = 0;
-  while (index < text.length && ' \t*_~`\\![>'.includes(text[index]!)) index++;
-  const first = text.codePointAt(index);
+  while (index < line.length && SKIPPED_BEFORE_LEGEND.includes(line[index]!)) index++;
+  const first = line.codePointAt(index);
   if (first === undefined) return false;
+  if (first < 0x80 && !isAsciiLetter(first)) return '&<({^'.includes(line[index]!);
   const letter = String.fromCodePoint(first);
-  if (!/\p{L}/u.test(letter)) return '&<({'.includes(letter);
-  const next = text[index + letter.length];
-  return next === undefined || !/[\p{L}\p{N}]/u.test(next);
+  if (first >= 0x80 && !/\p{L}/u.test(letter)) return false;
+  const next = line.charCodeAt(index + letter.length);
+  if (Number.isNaN(next)) return true;
+  if (next < 0x80) return !isAsciiLetter(next) && !isDigit(next);
+  return !/[\p{L}\p{N}]/u.test(line[index + letter.length]!);
 }
+
+/** Indentation, quote and list markers, a task's check box, and what shows no text. */
+const SKIPPED_BEFORE_LEGEND = ' \t>-+*.)0123456789[]_~`\\!';
+
+const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 const BOLD_MARKER = /\*\*|__/g;
 
