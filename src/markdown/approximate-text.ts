@@ -20,8 +20,8 @@ export function approximateInlineText(raw: string, referencesDefined: boolean): 
   let text = withoutInlineLinks(raw);
   if (referencesDefined) {
     text = text
-      .replace(/\[\^[^\]]*\]/g, '')
-      .replace(/\][ \t]*\[[^\]]*\]/g, ']')
+      .replace(/\[\^[^[\]]*\]/g, '')
+      .replace(/\][ \t]*\[[^[\]]*\]/g, ']')
       .replace(/!?[[\]]/g, '');
   }
   text = stripAttributeLists(stripHtmlComments(text));

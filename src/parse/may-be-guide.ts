@@ -183,7 +183,8 @@ function readLine(scan: Scan, line: string): void {
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
 }
 
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+/** The run of backticks or tildes that opens or closes a fence; what follows it is read apart. */
+const FENCE_RUN = /^(?:`{3,}|~{3,})/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
 /** HTML blocks that may hold blank lines, and what ends each (CommonMark's kinds 1 to 5). */
@@ -200,8 +201,9 @@ function inFencedCode(state: FenceState, line: string): boolean {
   const firstLine = state.firstLine;
   state.firstLine = false;
   if (state.open) {
-    const closing = FENCE.exec(line.replace(/^ {0,3}/, ''));
-    if (closing && closing[1]![0] === state.open.marker && closing[1]!.length >= state.open.length && /^[ \t]*$/.test(closing[2]!)) {
+    const unindented = line.replace(/^ {0,3}/, '');
+    const run = FENCE_RUN.exec(unindented)?.[0];
+    if (run?.[0] === state.open.marker && run.length >= state.open.length && /^[ \t]*$/.test(unindented.slice(run.length))) {
       state.open = undefined;
     }
     state.previousBlank = false;
@@ -215,9 +217,10 @@ function inFencedCode(state: FenceState, line: string): boolean {
     state.until = FRONT_MATTER_FENCE;
     return false;
   }
-  const fence = state.previousBlank ? FENCE.exec(line) : null;
-  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-    state.open = { marker: fence[1]![0]!, length: fence[1]!.length };
+  const run = state.previousBlank ? FENCE_RUN.exec(line)?.[0] : undefined;
+  // A backtick fence's info string has no backtick (otherwise the line is inline code).
+  if (run && !(run[0] === '`' && line.includes('`', run.length))) {
+    state.open = { marker: run[0]!, length: run.length };
     return true;
   }
   state.until = htmlBlockEnd(line);
