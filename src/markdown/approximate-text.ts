@@ -14,7 +14,8 @@ import { collapseWhitespace, stripAttributeLists, stripHtmlComments } from './te
  * It errs on the side of less: whatever the parser reads, the text it sees
  * is among the answers, give or take markers that only ever add characters.
  * A character reference inside code stays as written there, so a text with
- * one has two answers, decoded and as written.
+ * one has two answers, decoded and as written; a text with an HTML comment
+ * left open has one more, without it and all after it.
  */
 export function approximateInlineText(raw: string, referencesDefined: boolean): string[] {
   let text = withoutInlineLinks(raw);
@@ -25,9 +26,12 @@ export function approximateInlineText(raw: string, referencesDefined: boolean): 
       .replace(/!?[[\]]/g, '');
   }
   text = stripAttributeLists(stripHtmlComments(text));
-  const decoded = text.includes('&') ? decodeCharacterReferences(text) : text;
-  const answers = decoded === text ? [text] : [decoded, text];
-  return answers.map((answer) => collapseWhitespace(answer.replace(MARKERS, '')));
+  const answers = [text];
+  // A comment left open here may close on a later line, hiding the rest.
+  const openComment = text.indexOf('<!--');
+  if (openComment !== -1) answers.push(text.slice(0, openComment));
+  for (const answer of [...answers]) if (answer.includes('&')) answers.unshift(decodeCharacterReferences(answer));
+  return [...new Set(answers.map((answer) => collapseWhitespace(answer.replace(MARKERS, ''))))];
 }
 
 /** Emphasis, code, strike and escape markers: a reader never sees them (or, written literally, they are punctuation). */
@@ -44,20 +48,24 @@ function decodeCharacterReferences(text: string): string {
 }
 
 /**
- * `[text](destination)` and `![alt](source)` as their text, nested ones too
- * (`[![R](badge.svg)](url)`). Brackets and parentheses are paired in one pass
- * (escaped ones left alone), so a line of thousands of `[` costs no more than
- * its length.
+ * `[text](destination "title")` and `![alt](source)` as their text, nested
+ * ones too (`[![R](badge.svg)](url)`). Brackets and parentheses are paired in
+ * one pass (escaped ones left alone); a destination in angle brackets or a
+ * title may hold unpaired parentheses, and is read up to its closing `>` or
+ * quote. Every search goes forward from where the last one ended or found
+ * nothing, so a line of thousands of `[` costs no more than its length.
  */
 function withoutInlineLinks(text: string): string {
   if (!text.includes('](')) return text;
   const closeOf = pairs(text, '[', ']');
   const parenCloseOf = pairs(text, '(', ')');
+  const search = forwardSearch(text);
   const dropped = new Set<number>();
   /** Where reading jumps from the `]` of a link's text: past its destination. */
   const resumeAfter = new Map<number, number>();
-  for (const [open, close] of closeOf) {
-    const destinationEnd = text[close + 1] === '(' ? parenCloseOf.get(close + 1) : undefined;
+  for (const [open, close] of [...closeOf].sort((a, b) => a[1] - b[1])) {
+    if (text[close + 1] !== '(') continue;
+    const destinationEnd = linkEnd(text, close + 1, parenCloseOf, search);
     if (destinationEnd === undefined) continue;
     dropped.add(open);
     if (open > 0 && text[open - 1] === '!') dropped.add(open - 1);
@@ -75,6 +83,65 @@ function withoutInlineLinks(text: string): string {
     index++;
   }
   return result;
+}
+
+/**
+ * The `)` that closes the link destination opened by the `(` at `open`:
+ * `(url)`, `(<a b)>)`, `(url "title (x")`, `(url 'title')`, `(url (title))`.
+ */
+function linkEnd(
+  text: string,
+  open: number,
+  parenCloseOf: ReadonlyMap<number, number>,
+  search: (char: string, from: number) => number,
+): number | undefined {
+  let index = skipSpaces(text, open + 1);
+  if (text[index] === '<') {
+    const end = search('>', index + 1);
+    if (end === -1) return undefined;
+    index = end + 1;
+  } else {
+    // A bare destination ends at whitespace or at the `)` that pairs with the link's `(`.
+    const close = parenCloseOf.get(open);
+    const space = search(' ', index);
+    if (close === undefined || (space !== -1 && space < close)) {
+      if (space === -1) return undefined;
+      index = space;
+    } else {
+      return close;
+    }
+  }
+  index = skipSpaces(text, index);
+  const quote = text[index];
+  if (quote === '"' || quote === "'" || quote === '(') {
+    const end = search(quote === '(' ? ')' : quote, index + 1);
+    if (end === -1) return undefined;
+    index = skipSpaces(text, end + 1);
+  }
+  return text[index] === ')' ? index : undefined;
+}
+
+function skipSpaces(text: string, from: number): number {
+  let index = from;
+  while (text[index] === ' ' || text[index] === '\t') index++;
+  return index;
+}
+
+/**
+ * `indexOf` for a few characters, remembering each answer: a search that
+ * starts at or before the last one found gets it again, one after a search
+ * that found nothing gets nothing, so the text is scanned about once per
+ * character searched for whatever the order of the searches.
+ */
+function forwardSearch(text: string): (char: string, from: number) => number {
+  const found = new Map<string, { from: number; at: number }>();
+  return (char, from) => {
+    const last = found.get(char);
+    if (last && from >= last.from && (last.at === -1 || from <= last.at)) return last.at;
+    const at = text.indexOf(char, from);
+    found.set(char, { from, at });
+    return at;
+  };
 }
 
 /** Each `open` at its matching `close`, nesting counted and backslash-escaped characters skipped. */

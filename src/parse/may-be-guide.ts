@@ -35,7 +35,8 @@ import { cellKind } from '../tables/columns.js';
  */
 export function mayBeGuide(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  const text = decoder.decode(bytes);
+  // The decoder takes one byte order mark off; the parser reads past more.
+  const text = decoder.decode(bytes).replace(/^\uFEFF+/, '');
   const scan = newScan(REFERENCE_DEFINITION.test(text), DEFINITION_LIST.test(text));
   const firstReading = (line: string) => {
     readLine(scan, line);
@@ -123,12 +124,12 @@ interface Block {
   width: number;
   delimiterSeen: boolean;
   /** The last body row, held until the next line says whether it was a header (the line above the first delimiter row). */
-  pending: { nonText: boolean; afterNumbered: boolean; legendRow: boolean } | undefined;
+  pending: { nonText: boolean; afterNumbered: boolean; legendRow: boolean; prefix: string } | undefined;
   nonTextRow: boolean;
   /** A cell after the first that may read as RACI letters alone. */
   lettersAfterFirst: boolean;
   /** A run of body rows: how many more of its lines may be a header, whether some first cell and all after the header may hold RACI letters (or nothing). */
-  firstColumn: { headerLines: number; letters: boolean; restAllLetters: boolean } | undefined;
+  firstColumn: { headerLines: number; letters: boolean; restAllLetters: boolean; prefixKey: string } | undefined;
   /** Some run of the block had a first column that may be a party column. */
   lettersFirstColumn: boolean;
 }
@@ -178,7 +179,7 @@ function readLine(scan: Scan, line: string): void {
     scan.paragraphMayBeNumbered = false;
     return;
   }
-  if (scan.block.width > 0 || line.includes('|')) readTableLine(scan, line);
+  if (scan.block.width > 0 || line.includes('|') || line.includes(':-') || line.includes('-:')) readTableLine(scan, line);
   if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
 }
@@ -267,52 +268,83 @@ function endFirstColumnRun(block: Block): void {
  * there for a row of one cell) and lines that open with a pipe (a table with
  * no delimiter row, which the parser recovers); other lines with a pipe only
  * count for the width. The line above the block's first delimiter row is its
- * table's header, whose cells are no activity: it is dropped.
+ * table's header, whose cells are no activity: it is dropped, but only when
+ * that delimiter row has the same container prefix (a `- - -` or `> ---`
+ * under it starts another block). Anything else that looks like a delimiter
+ * row is read as a row too.
  *
  * A first column is a party column only when all its cells hold RACI letters
  * (or nothing). That is judged over runs of body rows that hold rows of one
  * table at most: a run ends at a delimiter row, and a line that may start
- * another block (it starts with neither a pipe nor a letter: a heading, a
- * list, a quote, a fence, HTML) starts a new run. The first line of a run
- * may be a header, so only the others must hold letters.
+ * another block (after its indentation, it starts with neither a pipe nor a
+ * letter: a heading, a list, a quote, a fence, HTML; or its container prefix
+ * is not the one of the line above) starts a new run. The first line of a
+ * run may be a header, so only the others must hold letters.
  */
 function readTableLine(scan: Scan, line: string): void {
   const block = scan.block;
   const from = guessContainerPrefixLength(line);
   const hasPipe = looksLikeTableLine(line, from);
-  if (!hasPipe && block.width === 0) return;
-  if (isDelimiterRow(line, from)) {
+  const indentation = line.length - line.trimStart().length;
+  const delimiterLike = isDelimiterRow(line, from) || isDelimiterRow(line, indentation) || PIPELESS_DELIMITER.test(line.slice(from));
+  if (!hasPipe && !delimiterLike && block.width === 0) return;
+  const width = block.width;
+  block.width = Math.max(width, cellCount(line, from, indentation));
+  const pending = block.pending;
+  if (pending && !block.delimiterSeen && line.startsWith(pending.prefix) && isDelimiterRow(line, pending.prefix.length)) {
     // The lines above the first delimiter row are a header and a paragraph, not rows.
-    if (block.delimiterSeen) endFirstColumnRun(block);
-    else block.firstColumn = block.pending = undefined;
+    block.firstColumn = block.pending = undefined;
     block.delimiterSeen = true;
     return;
   }
   settlePending(scan);
-  const cells = hasPipe ? splitTableRow(line, from).map((cell) => cell.raw) : [line.slice(from)];
-  const width = block.width;
-  block.width = Math.max(width, cells.length);
+  if (delimiterLike) endFirstColumnRun(block);
   const opensWithPipe = line[from] === '|';
-  if (!block.delimiterSeen && !opensWithPipe) {
+  const isRow = block.delimiterSeen || opensWithPipe;
+  if (delimiterLike) block.delimiterSeen = true;
+  if (!isRow) {
     endFirstColumnRun(block);
     return;
   }
+  const cells = hasPipe ? splitTableRow(line, from).map((cell) => cell.raw) : [line.slice(from)];
   const texts = cells.map((cell) => approximateInlineText(cell, scan.referencesDefined));
   const nonText = cells.length < width || texts.some((answers, index) => index >= 1 && answers.some(isNotText));
   const legendRow = texts[0]!.some(readsAsDefinition) || holdsOneBoldLetter(cells[0]!, scan.referencesDefined);
-  block.pending = { nonText, afterNumbered: scan.numbered, legendRow };
+  const prefix = line.slice(0, from);
+  block.pending = { nonText, afterNumbered: scan.numbered, legendRow, prefix };
   if (!block.lettersAfterFirst) block.lettersAfterFirst = texts.some((answers, index) => index >= 1 && answers.some(readsAsRoleLetters));
-  if (!opensWithPipe && !/^\s*\p{L}/u.test(line)) {
+  const key = prefixKey(prefix);
+  const mayStartBlock = !/^[|\p{L}]/u.test(line.slice(indentation));
+  if (mayStartBlock || (block.firstColumn && key !== block.firstColumn.prefixKey)) {
     // This line and the next may be the header of a table after another block.
     endFirstColumnRun(block);
-    block.firstColumn = { headerLines: 2, letters: false, restAllLetters: true };
+    block.firstColumn = { headerLines: 2, letters: false, restAllLetters: true, prefixKey: key };
   }
+  block.firstColumn ??= { headerLines: 1, letters: false, restAllLetters: true, prefixKey: key };
   readFirstCell(block, texts[0]!);
 }
 
+/** A delimiter row of one column with no pipe (`:-`, `--:`): only a colon tells it from a setext underline. */
+const PIPELESS_DELIMITER = /^[ \t]*(?::-+:?|-+:)[ \t]*$/;
+
+/**
+ * The most cells the line may have: split after the guessed container
+ * prefix, and after its indentation alone (`2. | a | b` continuing a
+ * paragraph is three cells); one more when whitespace that markdown does
+ * not trim (a no-break space) follows the last pipe.
+ */
+function cellCount(line: string, from: number, indentation: number): number {
+  const counted = Math.max(splitTableRow(line, from).length, splitTableRow(line, indentation).length);
+  return /[^\S \t][ \t]*$/.test(line) ? counted + 1 : counted;
+}
+
+/** What tells container prefixes apart: quote and list markers, and whether the line is indented as code. */
+function prefixKey(prefix: string): string {
+  return prefix.replace(/\t/g, '    ').replace(/ {4,}/g, 'I').replace(/ /g, '');
+}
+
 function readFirstCell(block: Block, answers: readonly string[]): void {
-  block.firstColumn ??= { headerLines: 1, letters: false, restAllLetters: true };
-  const run = block.firstColumn;
+  const run = block.firstColumn!;
   run.letters ||= answers.some(readsAsRoleLetters);
   if (run.headerLines > 0) run.headerLines--;
   else run.restAllLetters &&= answers.some(readsAsRoleLettersOrNothing);
@@ -420,6 +452,8 @@ function holdsOneBoldLetter(text: string, referencesDefined: boolean, atStart = 
 const LF = 0x0a;
 const CR = 0x0d;
 
+const FOOTNOTE_LABEL = /^\[\^[^\]\s]{1,999}\]:/;
+
 type LineKind = 'blank' | 'numbered-atx' | 'underline' | 'other';
 
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
@@ -459,7 +493,10 @@ function startsWithNumber(line: string, from: number): boolean {
     index = close + 3;
   }
   if (index === line.length) return false;
-  return isDigit(line.charCodeAt(index)) || mayHideNumber(line.charCodeAt(index));
+  const code = line.charCodeAt(index);
+  // An autolink shows what is inside it: `<1.a@example.org>`.
+  if (code === 0x3c) return isDigit(line.charCodeAt(index + 1));
+  return isDigit(code) || mayHideNumber(code);
 }
 
 /** The line, or the text after any of its list markers, may start with a digit: a line of a setext heading. */
@@ -490,7 +527,13 @@ function afterListMarker(line: string, index: number): number | undefined {
 
 function lineKind(line: string): LineKind {
   let index = 0;
-  while (index < line.length && isContainerPrefix(line.charCodeAt(index))) index++;
+  for (;;) {
+    while (index < line.length && isContainerPrefix(line.charCodeAt(index))) index++;
+    // A footnote definition holds blocks too: `[^1]: ## 1. Plan`.
+    const label = FOOTNOTE_LABEL.exec(line.slice(index, index + 1_010))?.[0].length;
+    if (label === undefined) break;
+    index += label;
+  }
   if (index === line.length) {
     // Only prefix characters: blank, or perhaps a setext underline of `-`.
     if (/^[ \t]*$/.test(line)) return 'blank';

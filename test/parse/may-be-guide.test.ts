@@ -400,6 +400,42 @@ describe('mayBeGuide skips what cannot be a guide', () => {
     }
   });
 
+  // Guides that a search over a million generated documents found the pre-check skipping, each cut down to a few lines.
+  const TABLE = '| Task | Party |\n|---|---|\n| Do | MP |';
+  const foundByFuzzing: Record<string, string> = {
+    'a heading in a footnote definition': `[^1]: ## 1. Plan\n\n${TABLE}`,
+    'a heading that is an autolink': `## <1.a@b.co>\n\n${TABLE}`,
+    'a setext heading that is an autolink': `<1.a@b.co>\n===\n\n${TABLE}`,
+    'a link title with a parenthesis, in a party cell': '| Task | P |\n|---|---|\n| Do | [R](x "a)") |',
+    'a link title with a parenthesis, in a legend table': '## 1. Plan\n\n| | |\n|---|---|\n| [R](x "a)") | Responsible |',
+    'a link title with a parenthesis, in a legend list': '## 1. Plan\n\n- [R](x "a)"): Responsible\n- [A](x "a)"): Accountable',
+    'a destination in angle brackets with a parenthesis': '| Task | P |\n|---|---|\n| Do | [R](<a)b>) |',
+    'a quoted line right after a table': '| P | Task | Q |\n|---|---|---|\n| R | Do | MP |\n> | Note | x |',
+    'a line right after a quoted table': '> | P | Task | Q |\n> |---|---|---|\n> | R | Do | MP |\nNote | x',
+    'a thematic break under a table with no delimiter row': '## 1. Plan\n\n| Task | Party |\n| Do | MP |\n- - -',
+    'a quoted rule under a table with no delimiter row': '| P | Task | Q |\n| R | Do | MP |\n> ---',
+    'a thematic break under a legend with no delimiter row': '## 1. Plan\n\n| Legend |\n| R: Responsible |\n- - -',
+    'a body row that looks like a delimiter row': '## 1. Plan\n\n| Task | Party |\n|---|---|\n| - |',
+    'a header that looks like a delimiter row': '## 1. Plan\n\n|-|-|\n| Do |',
+    'a header and a delimiter row alike': '## 1. Plan\n\n|-|-|\n|-|-|\n| Do |',
+    'a header that looks like a delimiter row, no numbers': '| - | - | - |\n| R | Do |',
+    'a no-break space after the header': '## 1. Plan\n\n| Task | P |\u00a0\n|---|---|---|\n| Do | Words |',
+    'a one-column legend with no pipe': '## 1. Plan\n\nLegend\n:-\nR: Responsible',
+    'a one-column legend with no pipe and bold letters': 'Legend\n-:\n**R**esponsible\n\n## 1. Plan',
+    'footnote references before legend letters': '## 1. Plan\n\n- [^1]R: Responsible\n- [^1]A: Accountable\n\n[^1]: note',
+    'a comment over two lines in legend items': '## 1. Plan\n\n- R<!--\n  -->: Responsible\n- A<!--\n  -->: Accountable',
+    'an indented code line above a table': '    | a |\n| P | Task | Q |\n| R | Do | MP |',
+    'a header after an ordered list marker that continues a paragraph': '## 1. Plan\n\nIntro\n2. | Task | Party\n|---|\n| Do | Words |',
+    'front matter left open': '---\n## 1. Plan\n\n> | Task |\n|---|---|\n| Do |',
+    'an indented dash as a delimiter row': '| Task | P |\n    - \n| Do | R |',
+    'two byte order marks': `\ufeff\ufeff## 1. Plan\n\n${TABLE}`,
+  };
+
+  it.each(Object.entries(foundByFuzzing))('takes %s', (_name, text) => {
+    expect(readsAsGuide(encoder.encode(text))).toBe(true);
+    expect(mayBeGuide(encoder.encode(text))).toBe(true);
+  });
+
   it('takes a party column first when a table follows another block without a blank line', () => {
     const text = '# Guide\n\n| A | B |\n|---|---|\n| x | y |\n## Plan\n| Name | Do | X |\n| R | Do it | X |\n';
     expect(readsAsGuide(encoder.encode(text))).toBe(true);
