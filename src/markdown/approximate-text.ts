@@ -63,12 +63,14 @@ function withoutInlineLinks(text: string): string {
   const dropped = new Set<number>();
   /** Where reading jumps from the `]` of a link's text: past its destination. */
   const resumeAfter = new Map<number, number>();
-  for (const [open, close] of [...closeOf].sort((a, b) => a[1] - b[1])) {
-    if (text[close + 1] !== '(') continue;
+  // A `](` whose `[` is not here closes a link opened on a line above.
+  const opened = new Map([...closeOf].map(([open, close]) => [close, open]));
+  for (let close = text.indexOf(']('); close !== -1; close = text.indexOf('](', close + 1)) {
     const destinationEnd = linkEnd(text, close + 1, parenCloseOf, search);
     if (destinationEnd === undefined) continue;
-    dropped.add(open);
-    if (open > 0 && text[open - 1] === '!') dropped.add(open - 1);
+    const open = opened.get(close);
+    if (open !== undefined) dropped.add(open);
+    if (open !== undefined && open > 0 && text[open - 1] === '!') dropped.add(open - 1);
     resumeAfter.set(close, destinationEnd + 1);
   }
   let result = '';

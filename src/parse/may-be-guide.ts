@@ -122,9 +122,22 @@ interface FenceState {
 interface Block {
   /** The most cells of a line with a pipe. */
   width: number;
+  /** A line that looks like a delimiter row: the lines after it may be rows. */
   delimiterSeen: boolean;
+  /** A delimiter row under a line with the same prefix: that line was a table's header. */
+  headerFound: boolean;
   /** The last body row, held until the next line says whether it was a header (the line above the first delimiter row). */
-  pending: { nonText: boolean; afterNumbered: boolean; legendRow: boolean; prefix: string } | undefined;
+  pending:
+    | {
+        nonText: boolean;
+        afterNumbered: boolean;
+        legendRow: boolean;
+        prefix: string;
+        firstCell: readonly string[];
+        /** After its indentation it starts with neither a pipe nor a letter: a heading, a list, a quote, a fence, HTML. */
+        mayStartBlock: boolean;
+      }
+    | undefined;
   nonTextRow: boolean;
   /** A cell after the first that may read as RACI letters alone. */
   lettersAfterFirst: boolean;
@@ -138,6 +151,7 @@ function newBlock(): Block {
   return {
     width: 0,
     delimiterSeen: false,
+    headerFound: false,
     pending: undefined,
     nonTextRow: false,
     lettersAfterFirst: false,
@@ -248,12 +262,23 @@ function endBlock(scan: Scan): void {
 
 /** The held row was a body row (or may have been): what it showed counts. */
 function settlePending(scan: Scan): void {
-  const pending = scan.block.pending;
-  scan.block.pending = undefined;
-  if (pending?.legendRow) scan.legendLike = true;
-  if (!pending?.nonText) return;
-  scan.block.nonTextRow = true;
-  if (pending.afterNumbered) scan.nonTextRowAfterNumbered = true;
+  const block = scan.block;
+  const pending = block.pending;
+  block.pending = undefined;
+  if (!pending) return;
+  if (pending.legendRow) scan.legendLike = true;
+  if (pending.nonText) {
+    block.nonTextRow = true;
+    if (pending.afterNumbered) scan.nonTextRowAfterNumbered = true;
+  }
+  const key = prefixKey(pending.prefix);
+  if (pending.mayStartBlock || (block.firstColumn && key !== block.firstColumn.prefixKey)) {
+    // This row and the next may be the header of a table after another block.
+    endFirstColumnRun(block);
+    block.firstColumn = { headerLines: 2, letters: false, restAllLetters: true, prefixKey: key };
+  }
+  block.firstColumn ??= { headerLines: 1, letters: false, restAllLetters: true, prefixKey: key };
+  readFirstCell(block, pending.firstCell);
 }
 
 function endFirstColumnRun(block: Block): void {
@@ -291,10 +316,11 @@ function readTableLine(scan: Scan, line: string): void {
   const width = block.width;
   block.width = Math.max(width, cellCount(line, from, indentation));
   const pending = block.pending;
-  if (pending && !block.delimiterSeen && line.startsWith(pending.prefix) && isDelimiterRow(line, pending.prefix.length)) {
-    // The lines above the first delimiter row are a header and a paragraph, not rows.
-    block.firstColumn = block.pending = undefined;
-    block.delimiterSeen = true;
+  if (pending && !block.headerFound && line.startsWith(pending.prefix) && isDelimiterRow(line, pending.prefix.length)) {
+    // The line above the first delimiter row is a header, not a row; the lines above it are another paragraph.
+    block.pending = undefined;
+    endFirstColumnRun(block);
+    block.headerFound = block.delimiterSeen = true;
     return;
   }
   settlePending(scan);
@@ -311,17 +337,15 @@ function readTableLine(scan: Scan, line: string): void {
   const nonText = cells.length < width || texts.some((answers, index) => index >= 1 && answers.some(isNotText));
   const legendRow = texts[0]!.some(readsAsDefinition) || holdsOneBoldLetter(cells[0]!, scan.referencesDefined);
   const prefix = line.slice(0, from);
-  block.pending = { nonText, afterNumbered: scan.numbered, legendRow, prefix };
+  block.pending = {
+    nonText,
+    afterNumbered: scan.numbered,
+    legendRow,
+    prefix,
+    firstCell: texts[0]!,
+    mayStartBlock: !/^[|\p{L}]/u.test(line.slice(indentation)),
+  };
   if (!block.lettersAfterFirst) block.lettersAfterFirst = texts.some((answers, index) => index >= 1 && answers.some(readsAsRoleLetters));
-  const key = prefixKey(prefix);
-  const mayStartBlock = !/^[|\p{L}]/u.test(line.slice(indentation));
-  if (mayStartBlock || (block.firstColumn && key !== block.firstColumn.prefixKey)) {
-    // This line and the next may be the header of a table after another block.
-    endFirstColumnRun(block);
-    block.firstColumn = { headerLines: 2, letters: false, restAllLetters: true, prefixKey: key };
-  }
-  block.firstColumn ??= { headerLines: 1, letters: false, restAllLetters: true, prefixKey: key };
-  readFirstCell(block, texts[0]!);
 }
 
 /** A delimiter row of one column with no pipe (`:-`, `--:`): only a colon tells it from a setext underline. */

@@ -429,6 +429,8 @@ describe('mayBeGuide skips what cannot be a guide', () => {
     'front matter left open': '---\n## 1. Plan\n\n> | Task |\n|---|---|\n| Do |',
     'an indented dash as a delimiter row': '| Task | P |\n    - \n| Do | R |',
     'two byte order marks': `\ufeff\ufeff## 1. Plan\n\n${TABLE}`,
+    'a legend link whose text starts on the line above': '- [\nR]():p\n- A:c\n# 1',
+    'a recovered table, then a one-column table interrupting its paragraph': '|-|-|-\n|[R]()|;\nL\n-:',
   };
 
   it.each(Object.entries(foundByFuzzing))('takes %s', (_name, text) => {
