@@ -124,8 +124,10 @@ interface Block {
   width: number;
   /** A line that looks like a delimiter row: the lines after it may be rows. */
   delimiterSeen: boolean;
-  /** A delimiter row under a line with the same prefix: that line was a table's header. */
+  /** A line that looks like a delimiter row under another line: from there on, no line is taken for a header. */
   headerFound: boolean;
+  /** Lines read so far. */
+  lines: number;
   /** The last body row, held until the next line says whether it was a header (the line above the first delimiter row). */
   pending:
     | {
@@ -152,6 +154,7 @@ function newBlock(): Block {
     width: 0,
     delimiterSeen: false,
     headerFound: false,
+    lines: 0,
     pending: undefined,
     nonTextRow: false,
     lettersAfterFirst: false,
@@ -193,6 +196,7 @@ function readLine(scan: Scan, line: string): void {
     scan.paragraphMayBeNumbered = false;
     return;
   }
+  scan.block.lines++;
   if (scan.block.width > 0 || line.includes('|') || line.includes(':-') || line.includes('-:')) readTableLine(scan, line);
   if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
@@ -325,6 +329,8 @@ function readTableLine(scan: Scan, line: string): void {
   }
   settlePending(scan);
   if (delimiterLike) endFirstColumnRun(block);
+  // It may be the delimiter row of a table whose header is the line above (one without a pipe, `Legend` over `:-`).
+  if (delimiterLike && block.lines > 1) block.headerFound = true;
   const opensWithPipe = line[from] === '|';
   const isRow = block.delimiterSeen || opensWithPipe;
   if (delimiterLike) block.delimiterSeen = true;

@@ -431,6 +431,9 @@ describe('mayBeGuide skips what cannot be a guide', () => {
     'two byte order marks': `\ufeff\ufeff## 1. Plan\n\n${TABLE}`,
     'a legend link whose text starts on the line above': '- [\nR]():p\n- A:c\n# 1',
     'a recovered table, then a one-column table interrupting its paragraph': '|-|-|-\n|[R]()|;\nL\n-:',
+    'a rule under the row of a one-column table with no pipe': 'L\n-:\n**R**p\n---\n# 1',
+    'a delimiter row under the row of a collapsed table': 'P|P\n-|\n)|R()\n-|',
+    'a list item that looks like a delimiter row under a row': '# [1]()\nQ||\n-|\n\udc11\n- |',
   };
 
   it.each(Object.entries(foundByFuzzing))('takes %s', (_name, text) => {
