@@ -89,7 +89,8 @@ function withoutInlineLinks(text: string): string {
 
 /**
  * The `)` that closes the link destination opened by the `(` at `open`:
- * `(url)`, `(<a b)>)`, `(url "title (x")`, `(url 'title')`, `(url (title))`.
+ * `(url)`, `(<a b)>)`, `(url "title (x")`, `(url 'title')`, `(url (title))`;
+ * the end of the text when a title is left open.
  */
 function linkEnd(
   text: string,
@@ -98,10 +99,10 @@ function linkEnd(
   search: (char: string, from: number) => number,
 ): number | undefined {
   let index = skipSpaces(text, open + 1);
-  if (text[index] === '<') {
-    const end = search('>', index + 1);
-    if (end === -1) return undefined;
-    index = end + 1;
+  // Without its `>`, a `<` is read as the start of a bare destination.
+  const angleEnd = text[index] === '<' ? search('>', index + 1) : -1;
+  if (angleEnd !== -1) {
+    index = angleEnd + 1;
   } else {
     // A bare destination ends at whitespace or at the `)` that pairs with the link's `(`.
     const close = parenCloseOf.get(open);
@@ -117,7 +118,8 @@ function linkEnd(
   const quote = text[index];
   if (quote === '"' || quote === "'" || quote === '(') {
     const end = search(quote === '(' ? ')' : quote, index + 1);
-    if (end === -1) return undefined;
+    // A title may go on over the next lines: the link then takes the rest of this one.
+    if (end === -1) return text.length - 1;
     index = skipSpaces(text, end + 1);
   }
   return text[index] === ')' ? index : undefined;

@@ -368,9 +368,9 @@ function cellCount(line: string, from: number, indentation: number): number {
   return /[^\S \t][ \t]*$/.test(line) ? counted + 1 : counted;
 }
 
-/** What tells container prefixes apart: quote and list markers, and whether the line is indented as code. */
+/** What tells container prefixes apart: quote and list markers, and the indentation (a lazy line has less). */
 function prefixKey(prefix: string): string {
-  return prefix.replace(/\t/g, '    ').replace(/ {4,}/g, 'I').replace(/ /g, '');
+  return prefix.replace(/\t/g, '    ');
 }
 
 function readFirstCell(block: Block, answers: readonly string[]): void {

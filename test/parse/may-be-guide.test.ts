@@ -434,6 +434,9 @@ describe('mayBeGuide skips what cannot be a guide', () => {
     'a rule under the row of a one-column table with no pipe': 'L\n-:\n**R**p\n---\n# 1',
     'a delimiter row under the row of a collapsed table': 'P|P\n-|\n)|R()\n-|',
     'a list item that looks like a delimiter row under a row': '# [1]()\nQ||\n-|\n\udc11\n- |',
+    'a link title over two lines in a legend item': '# [1]()\r- [R](x "\n"):p\r- A:c',
+    'a line after a table in a list item, less indented': '- H||||\n  -|-|-|-\n  A|)\nt',
+    'a link destination that opens with a lone angle bracket': '||e\n|>|[R](<)',
   };
 
   it.each(Object.entries(foundByFuzzing))('takes %s', (_name, text) => {
