@@ -1,5 +1,7 @@
 import { approximateInlineText } from '../markdown/approximate-text.js';
+import { type FenceState, inFencedCode, newFenceState } from '../markdown/fenced-code.js';
 import { guessContainerPrefixLength, isDelimiterRow, looksLikeTableLine, splitTableRow } from '../markdown/gfm-row.js';
+import { lineKind, lineStartsWithNumber } from '../markdown/numbered-heading-lines.js';
 import { normalizeRoleCell, ROLE_LETTERS } from '../roles/role-cell.js';
 import { cellKind } from '../tables/columns.js';
 
@@ -101,23 +103,6 @@ interface Scan {
   fences: FenceState;
 }
 
-/**
- * Enough of the block structure to know that lines are inside a fenced code
- * block (where a README's table examples are): one that opens at the first
- * column after a blank line, outside front matter and outside an HTML block
- * that may hold blank lines (a comment, `<pre>`). Such a fence is always a
- * top-level one (a line at the first column ends any list item or quote),
- * so it runs to its closing fence or to the end of the document. Fences
- * anywhere else are not followed: their lines are read as any others.
- */
-interface FenceState {
-  open: { marker: string; length: number } | undefined;
-  previousBlank: boolean;
-  /** What ends the front matter or HTML block the line is in, if it is in one. */
-  until: RegExp | undefined;
-  firstLine: boolean;
-}
-
 /** The table lines of one block: lines between blank lines. */
 interface Block {
   /** The most cells of a line with a pipe. */
@@ -173,7 +158,7 @@ function newScan(referencesDefined: boolean, definitionList: boolean): Scan {
     nonTextRowAfterNumbered: false,
     lettersTable: false,
     block: newBlock(),
-    fences: { open: undefined, previousBlank: true, until: undefined, firstLine: true },
+    fences: newFenceState(),
   };
 }
 
@@ -190,7 +175,6 @@ function readLine(scan: Scan, line: string): void {
     return;
   }
   const kind = lineKind(line);
-  scan.fences.previousBlank = kind === 'blank';
   if (kind === 'blank') {
     endBlock(scan);
     scan.paragraphMayBeNumbered = false;
@@ -200,60 +184,6 @@ function readLine(scan: Scan, line: string): void {
   if (scan.block.width > 0 || line.includes('|') || line.includes(':-') || line.includes('-:')) readTableLine(scan, line);
   if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
-}
-
-/** The run of backticks or tildes that opens or closes a fence; what follows it is read apart. */
-const FENCE_RUN = /^(?:`{3,}|~{3,})/;
-const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-
-/** HTML blocks that may hold blank lines, and what ends each (CommonMark's kinds 1 to 5). */
-const HTML_BLOCKS: readonly [RegExp, RegExp][] = [
-  [/<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/<!--/, /-->/],
-  [/<\?/, /\?>/],
-  [/<![A-Za-z]/, />/],
-  [/<!\[CDATA\[/, /\]\]>/],
-];
-
-/** Whether the line is part of a fenced code block (its fences included), following the state along. */
-function inFencedCode(state: FenceState, line: string): boolean {
-  const firstLine = state.firstLine;
-  state.firstLine = false;
-  if (state.open) {
-    const unindented = line.replace(/^ {0,3}/, '');
-    const run = FENCE_RUN.exec(unindented)?.[0];
-    if (run?.[0] === state.open.marker && run.length >= state.open.length && /^[ \t]*$/.test(unindented.slice(run.length))) {
-      state.open = undefined;
-    }
-    state.previousBlank = false;
-    return true;
-  }
-  if (state.until) {
-    if (state.until.test(line)) state.until = undefined;
-    return false;
-  }
-  if (firstLine && FRONT_MATTER_FENCE.test(line)) {
-    state.until = FRONT_MATTER_FENCE;
-    return false;
-  }
-  const run = state.previousBlank ? FENCE_RUN.exec(line)?.[0] : undefined;
-  // A backtick fence's info string has no backtick (otherwise the line is inline code).
-  if (run && !(run[0] === '`' && line.includes('`', run.length))) {
-    state.open = { marker: run[0]!, length: run.length };
-    return true;
-  }
-  state.until = htmlBlockEnd(line);
-  return false;
-}
-
-/** The end of an HTML block that may hold blank lines, when the line opens one and does not close it. */
-function htmlBlockEnd(line: string): RegExp | undefined {
-  if (!line.includes('<')) return undefined;
-  for (const [start, end] of HTML_BLOCKS) {
-    const opened = start.exec(line);
-    if (opened && !end.test(line.slice(opened.index + opened[0].length))) return end;
-  }
-  return undefined;
 }
 
 function endBlock(scan: Scan): void {
@@ -458,6 +388,7 @@ function mayStartLegend(line: string): boolean {
 const SKIPPED_BEFORE_LEGEND = ' \t>-+*.)0123456789[]_~`\\!';
 
 const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 const BOLD_MARKER = /\*\*|__/g;
 
@@ -481,110 +412,3 @@ function holdsOneBoldLetter(text: string, referencesDefined: boolean, atStart = 
 
 const LF = 0x0a;
 const CR = 0x0d;
-
-const FOOTNOTE_LABEL = /^\[\^[^\]\s]{1,999}\]:/;
-
-type LineKind = 'blank' | 'numbered-atx' | 'underline' | 'other';
-
-const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
-const isSpace = (code: number): boolean => code === 0x20 || code === 0x09;
-const isQuoteOrSpace = (code: number): boolean => isSpace(code) || code === 0x3e;
-/** What may come before a heading's `#` on its line: indentation, `>` of block quotes, list markers (`-`, `+`, `*`, `1.`, `1)`). */
-const isContainerPrefix = (code: number): boolean =>
-  isQuoteOrSpace(code) || isDigit(code) || code === 0x2d || code === 0x2b || code === 0x2a || code === 0x2e || code === 0x29;
-/** Shows no text before a heading's first character: spaces, `*`, `_`, `~`, `` ` ``, `\\`, `!`, `[`, vertical tab, form feed, and whitespace outside ASCII (a no-break space), which the heading's text is trimmed of. */
-const showsNoText = (code: number): boolean =>
-  isSpace(code) ||
-  code === 0x0b ||
-  code === 0x0c ||
-  code === 0x2a ||
-  code === 0x5f ||
-  code === 0x7e ||
-  code === 0x60 ||
-  code === 0x5c ||
-  code === 0x21 ||
-  code === 0x5b ||
-  (code >= 0x80 && /\s/.test(String.fromCharCode(code)));
-/** `&`, `]`, `^`: a character reference, an empty link or a footnote reference, which may come before a number. */
-const mayHideNumber = (code: number): boolean => code === 0x26 || code === 0x5d || code === 0x5e;
-
-/**
- * The text from `from` may start with a digit. An HTML comment before it is
- * left out of the heading's text (one left open may hide anything); any
- * other HTML tag is part of the text, which then starts with `<`.
- */
-function startsWithNumber(line: string, from: number): boolean {
-  let index = from;
-  for (;;) {
-    while (index < line.length && showsNoText(line.charCodeAt(index))) index++;
-    if (!line.startsWith('<!--', index)) break;
-    const close = line.indexOf('-->', index + 4);
-    if (close === -1) return true;
-    index = close + 3;
-  }
-  if (index === line.length) return false;
-  const code = line.charCodeAt(index);
-  // An autolink shows what is inside it: `<1.a@example.org>`.
-  if (code === 0x3c) return isDigit(line.charCodeAt(index + 1));
-  return isDigit(code) || mayHideNumber(code);
-}
-
-/** The line, or the text after any of its list markers, may start with a digit: a line of a setext heading. */
-function lineStartsWithNumber(line: string): boolean {
-  let index = 0;
-  for (;;) {
-    while (index < line.length && isQuoteOrSpace(line.charCodeAt(index))) index++;
-    if (startsWithNumber(line, index)) return true;
-    const after = afterListMarker(line, index);
-    if (after === undefined) return false;
-    index = after;
-  }
-}
-
-/** Where the content starts after a list marker (`-`, `+`, `*`, `1.`, `1)` and a space) at `index`; undefined when there is none. */
-function afterListMarker(line: string, index: number): number | undefined {
-  let end = index;
-  const code = line.charCodeAt(end);
-  if (code === 0x2d || code === 0x2b || code === 0x2a) end++;
-  else {
-    while (end < line.length && isDigit(line.charCodeAt(end))) end++;
-    if (end === index || (line[end] !== '.' && line[end] !== ')')) return undefined;
-    end++;
-  }
-  if (end < line.length && !isSpace(line.charCodeAt(end))) return undefined;
-  return end;
-}
-
-function lineKind(line: string): LineKind {
-  let index = 0;
-  for (;;) {
-    while (index < line.length && isContainerPrefix(line.charCodeAt(index))) index++;
-    // A footnote definition holds blocks too: `[^1]: ## 1. Plan`.
-    const label = FOOTNOTE_LABEL.exec(line.slice(index, index + 1_010))?.[0].length;
-    if (label === undefined) break;
-    index += label;
-  }
-  if (index === line.length) {
-    // Only prefix characters: blank, or perhaps a setext underline of `-`.
-    if (/^[ \t]*$/.test(line)) return 'blank';
-    return isUnderline(line) ? 'underline' : 'other';
-  }
-  if (line[index] === '#') {
-    let end = index;
-    while (end < line.length && line[end] === '#') end++;
-    if (end === line.length || isSpace(line.charCodeAt(end))) return startsWithNumber(line, end) ? 'numbered-atx' : 'other';
-    return 'other';
-  }
-  return isUnderline(line) ? 'underline' : 'other';
-}
-
-/** `===` or `---` after indentation and block quote markers, with spaces after it. */
-function isUnderline(line: string): boolean {
-  let index = 0;
-  while (index < line.length && isQuoteOrSpace(line.charCodeAt(index))) index++;
-  const marker = line[index];
-  if (marker !== '=' && marker !== '-') return false;
-  while (index < line.length && line[index] === marker) index++;
-  while (index < line.length && isSpace(line.charCodeAt(index))) index++;
-  return index === line.length;
-}
