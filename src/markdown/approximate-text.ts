@@ -18,6 +18,8 @@ import { collapseWhitespace, stripAttributeLists, stripHtmlComments } from './te
  * left open has one more, without it and all after it.
  */
 export function approximateInlineText(raw: string, referencesDefined: boolean): string[] {
+  // Most cells of prose have no markup at all.
+  if (!MARKUP.test(raw)) return [collapseWhitespace(raw)];
   let text = withoutInlineLinks(raw);
   if (referencesDefined) {
     text = text
@@ -33,6 +35,9 @@ export function approximateInlineText(raw: string, referencesDefined: boolean): 
   for (const answer of [...answers]) if (answer.includes('&')) answers.unshift(decodeCharacterReferences(answer));
   return [...new Set(answers.map((answer) => collapseWhitespace(answer.replace(MARKERS, ''))))];
 }
+
+/** What may make the text a reader sees differ from what is written. */
+const MARKUP = /[[\]<&{*_`~\\]/;
 
 /** Emphasis, code, strike and escape markers: a reader never sees them (or, written literally, they are punctuation). */
 const MARKERS = /[*_`~\\]/g;

@@ -39,7 +39,7 @@ export function mayBeGuide(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
   // The decoder takes one byte order mark off; the parser reads past more.
   const text = decoder.decode(bytes).replace(/^\uFEFF+/, '');
-  const scan = newScan(REFERENCE_DEFINITION.test(text), DEFINITION_LIST.test(text));
+  const scan = newScan(text.includes(']:'), DEFINITION_LIST.test(text), text.includes('|') || PIPELESS_DELIMITER_PART.test(text));
   const firstReading = (line: string) => {
     readLine(scan, line);
     return verdict(scan);
@@ -58,9 +58,11 @@ export function mayBeGuide(bytes: Uint8Array): boolean {
 
 /** Whether `test` holds for some line of `text`, read in order up to the first that does. */
 function someLine(text: string, test: (line: string) => boolean): boolean {
+  // A text with no CR (most of them) is cut at its LFs alone.
+  const hasCr = text.includes('\r');
   let lineStart = 0;
   while (lineStart <= text.length) {
-    const end = lineEnd(text, lineStart);
+    const end = hasCr ? lineEnd(text, lineStart) : endOfLine(text.indexOf('\n', lineStart), text);
     if (test(text.slice(lineStart, end))) return true;
     // CR LF ends one line, not two (an empty line between would end the paragraph).
     lineStart = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
@@ -68,10 +70,12 @@ function someLine(text: string, test: (line: string) => boolean): boolean {
   return false;
 }
 
+const endOfLine = (found: number, text: string): number => (found === -1 ? text.length : found);
+
 const decoder = new TextDecoder();
 
-/** A link reference or footnote definition (`[x]: url`, `[^x]: note`) may be somewhere: brackets may then be links. */
-const REFERENCE_DEFINITION = /\]:/;
+/** Part of a delimiter row with no pipe (`:-`, `-:`), which only a one-column table has. */
+const PIPELESS_DELIMITER_PART = /:-|-:/;
 /** An HTML definition list, which may be a legend (`<dl><dt>R</dt><dd>Responsible</dd>…`). */
 const DEFINITION_LIST = /<dl/i;
 
@@ -86,7 +90,10 @@ function lineEnd(text: string, from: number): number {
 
 /** What the scan has seen so far. */
 interface Scan {
+  /** A link reference or footnote definition (`[x]: url`, `[^x]: note`) may be somewhere: brackets may then be links. */
   readonly referencesDefined: boolean;
+  /** The text has a pipe or a delimiter row without one: it may have a table. */
+  readonly mayHaveTable: boolean;
   /** A heading that may start with a number. */
   numbered: boolean;
   /** Since the last blank line, a line that may start with a number (the text of a setext heading). */
@@ -148,9 +155,10 @@ function newBlock(): Block {
   };
 }
 
-function newScan(referencesDefined: boolean, definitionList: boolean): Scan {
+function newScan(referencesDefined: boolean, definitionList: boolean, mayHaveTable: boolean): Scan {
   return {
     referencesDefined,
+    mayHaveTable,
     numbered: false,
     paragraphMayBeNumbered: false,
     legendLike: definitionList,
@@ -181,7 +189,8 @@ function readLine(scan: Scan, line: string): void {
     return;
   }
   scan.block.lines++;
-  if (scan.block.width > 0 || line.includes('|') || line.includes(':-') || line.includes('-:')) readTableLine(scan, line);
+  if (scan.mayHaveTable && (scan.block.width > 0 || line.includes('|') || line.includes(':-') || line.includes('-:')))
+    readTableLine(scan, line);
   if (kind === 'numbered-atx' || (kind === 'underline' && scan.paragraphMayBeNumbered)) scan.numbered = true;
   else if (!scan.paragraphMayBeNumbered && lineStartsWithNumber(line)) scan.paragraphMayBeNumbered = true;
 }
@@ -245,7 +254,8 @@ function readTableLine(scan: Scan, line: string): void {
   const from = guessContainerPrefixLength(line);
   const hasPipe = looksLikeTableLine(line, from);
   const indentation = line.length - line.trimStart().length;
-  const delimiterLike = isDelimiterRow(line, from) || isDelimiterRow(line, indentation) || PIPELESS_DELIMITER.test(line.slice(from));
+  const delimiterLike =
+    isDelimiterRow(line, from) || (indentation !== from && isDelimiterRow(line, indentation)) || PIPELESS_DELIMITER.test(line.slice(from));
   if (!hasPipe && !delimiterLike && block.width === 0) return;
   const width = block.width;
   block.width = Math.max(width, cellCount(line, from, indentation));
@@ -294,7 +304,7 @@ const PIPELESS_DELIMITER = /^[ \t]*(?::-+:?|-+:)[ \t]*$/;
  * not trim (a no-break space) follows the last pipe.
  */
 function cellCount(line: string, from: number, indentation: number): number {
-  const counted = Math.max(splitTableRow(line, from).length, splitTableRow(line, indentation).length);
+  const counted = Math.max(splitTableRow(line, from).length, indentation === from ? 0 : splitTableRow(line, indentation).length);
   return /[^\S \t][ \t]*$/.test(line) ? counted + 1 : counted;
 }
 
