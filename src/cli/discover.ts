@@ -1,8 +1,7 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import pMap from 'p-map';
 import { mayBeGuide } from '../parse/may-be-guide.js';
-import { readGuideBytes } from '../parse/read-bytes.js';
+import { readGuideBytesSync } from '../parse/read-bytes.js';
 import { decodeFileName, fileSystemPath } from '../util/file-names.js';
 import { plural } from '../util/strings.js';
 import { expandInputs, type FindOptions } from './find-files.js';
@@ -26,9 +25,6 @@ export interface Discovery {
   notices: string[];
 }
 
-/** How many files are read at once to decide whether they may be guides. */
-const READ_CONCURRENCY = 16;
-
 /**
  * The guides a command reads, found the same way by every command that walks
  * folders (check, summary, build, report, drift): the files of
@@ -40,18 +36,14 @@ const READ_CONCURRENCY = 16;
 export async function discoverGuides(inputs: readonly string[], options: DiscoverOptions = {}): Promise<Discovery> {
   const cwd = options.cwd ?? process.cwd();
   const found = options.since === undefined ? await expandInputs(inputs, options) : await changedFiles(inputs, options.since, options);
-  const verdicts = await pMap(
-    found.files,
-    async (file) => {
-      if (found.explicit.has(file)) return true;
-      try {
-        return mayBeGuide(await readGuideBytes(resolve(cwd, file)));
-      } catch {
-        return true;
-      }
-    },
-    { concurrency: READ_CONCURRENCY },
-  );
+  const verdicts = found.files.map((file) => {
+    if (found.explicit.has(file)) return true;
+    try {
+      return mayBeGuide(readGuideBytesSync(resolve(cwd, file)));
+    } catch {
+      return true;
+    }
+  });
   return {
     files: found.files.filter((_, index) => verdicts[index]),
     explicit: found.explicit,
