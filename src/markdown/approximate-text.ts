@@ -15,7 +15,8 @@ import { collapseWhitespace, stripAttributeLists, stripHtmlComments } from './te
  * is among the answers, give or take markers that only ever add characters.
  * A character reference inside code stays as written there, so a text with
  * one has two answers, decoded and as written; a text with an HTML comment
- * left open has one more, without it and all after it.
+ * left open has one more, without it and all after it. Not followed: a `\>`
+ * inside a destination in angle brackets, and a title after a tab.
  */
 export function approximateInlineText(raw: string, referencesDefined: boolean): string[] {
   // Most cells of prose have no markup at all.
