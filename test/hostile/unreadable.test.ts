@@ -5,15 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
  * apply, so `open` is made to fail as it does for anyone else on a file with
  * mode 000 (EACCES), or on a failing disk (EIO).
  */
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
   const failing: Record<string, string> = { '/guides/secret.md': 'EACCES', '/guides/bad-disk.md': 'EIO' };
   return {
     ...actual,
-    open: vi.fn(async (path: string, ...rest: unknown[]) => {
+    openSync: vi.fn((path: string, ...rest: unknown[]) => {
       const code = failing[path];
       if (code) throw Object.assign(new Error(`${code}: failure, open '${path}'`), { code, path });
-      return (actual.open as (...args: unknown[]) => unknown)(path, ...rest);
+      return (actual.openSync as (...args: unknown[]) => unknown)(path, ...rest);
     }),
   };
 });
