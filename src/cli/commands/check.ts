@@ -1,6 +1,5 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import pMap from 'p-map';
 import { renderGithub } from '../../format/github.js';
 import { type BlobLocation, renderGithubSummary } from '../../format/github-summary.js';
 import { renderGitlab } from '../../format/gitlab.js';
@@ -11,7 +10,7 @@ import { totals } from '../../format/report-input.js';
 import { renderSarif } from '../../format/sarif.js';
 import { renderStylish } from '../../format/stylish.js';
 import { DEFAULT_LIMITS } from '../../parse/limits.js';
-import { readGuideBytes } from '../../parse/read-bytes.js';
+import { readGuideBytes, readGuideBytesSync } from '../../parse/read-bytes.js';
 import { type Baseline, BaselineSchema, createBaseline, matchBaseline } from '../../rules/baseline.js';
 import { effectiveRuleSettings, type RaciConfig } from '../../rules/config.js';
 import type { Finding } from '../../schema/finding.js';
@@ -139,7 +138,7 @@ export async function runCheck(
   const data: CheckFileSettings = { config, fix: Boolean(options.fix), dryRun: Boolean(options.dryRun), cwd: environment.cwd };
   // --fix changes the files it reads: it neither uses nor records results.
   const cached = options.cache && !options.fix ? await CachedRun.open(options, config, environment, io) : undefined;
-  const fromCache = cached ? await cached.lookUp(files) : new Map<string, CheckedFile>();
+  const fromCache = cached ? cached.lookUp(files) : new Map<string, CheckedFile>();
   const toCheck = files.filter((file) => !fromCache.has(file));
   const computed = await mapFiles<CheckFileSettings, CheckedFile>(worker, toCheck, { data, jobs: options.jobs });
   const byFile = new Map(toCheck.map((file, index) => [file, computed[index]!]));
@@ -190,24 +189,20 @@ class CachedRun {
   }
 
   /** The files whose recorded result still holds, with that result. */
-  async lookUp(files: readonly string[]): Promise<Map<string, CheckedFile>> {
+  lookUp(files: readonly string[]): Map<string, CheckedFile> {
     const hits = new Map<string, CheckedFile>();
-    await pMap(
-      files,
-      async (file) => {
-        let bytes: Uint8Array;
-        try {
-          bytes = await readGuideBytes(resolve(this.cwd, file));
-        } catch {
-          return; // checked as usual, which reports it
-        }
-        const hash = hashBytes(bytes);
-        this.hashes.set(file, hash);
-        const hit = cachedResult(this.cache, resolve(this.cwd, file), hash);
-        if (hit) hits.set(file, withFile(hit, file));
-      },
-      { concurrency: 16 },
-    );
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readGuideBytesSync(resolve(this.cwd, file));
+      } catch {
+        continue; // checked as usual, which reports it
+      }
+      const hash = hashBytes(bytes);
+      this.hashes.set(file, hash);
+      const hit = cachedResult(this.cache, resolve(this.cwd, file), hash);
+      if (hit) hits.set(file, withFile(hit, file));
+    }
     return hits;
   }
 
